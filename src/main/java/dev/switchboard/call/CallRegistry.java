@@ -1,0 +1,57 @@
+package dev.switchboard.call;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** All calls seen in this run, in arrival order. Thread-safe. */
+public final class CallRegistry {
+
+    private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final List<Consumer<Call>> addedListeners = new CopyOnWriteArrayList<>();
+
+    /** Adds the call unless one with its id exists; returns whether it was added. */
+    public boolean add(Call call) {
+        synchronized (calls) {
+            if (calls.containsKey(call.id())) {
+                return false;
+            }
+            calls.put(call.id(), call);
+        }
+        for (Consumer<Call> l : addedListeners) {
+            l.accept(call);
+        }
+        return true;
+    }
+
+    public Optional<Call> find(String id) {
+        synchronized (calls) {
+            return Optional.ofNullable(calls.get(id));
+        }
+    }
+
+    /** Newest first. */
+    public List<Call> newestFirst() {
+        List<Call> list;
+        synchronized (calls) {
+            list = new ArrayList<>(calls.values());
+        }
+        Collections.reverse(list);
+        return list;
+    }
+
+    public int size() {
+        synchronized (calls) {
+            return calls.size();
+        }
+    }
+
+    public void onAdded(Consumer<Call> listener) {
+        addedListeners.add(listener);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.switchboard.call;
+
+public record SipHeader(String name, String value) {
+}

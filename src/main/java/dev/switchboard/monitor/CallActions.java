@@ -1,0 +1,29 @@
+package dev.switchboard.monitor;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a person (or a profile) can do to a call. Every action runs off the caller's thread and completes
+ * when OpenAI answered; failures complete exceptionally with a {@link ActionFailedException} whose message
+ * is plain words, and are also recorded on the call ({@link Call#lastActionResult()}).
+ */
+public interface CallActions {
+
+    CompletableFuture<Void> accept(Call call, AcceptSettings settings);
+
+    /** @param sipStatus 486 (busy), 603 (decline) or another SIP final status */
+    CompletableFuture<Void> reject(Call call, int sipStatus);
+
+    CompletableFuture<Void> hangup(Call call);
+
+    /** Transfers the call; {@code targetUri} is a {@code tel:} or {@code sip:} URI, validated first. */
+    CompletableFuture<Void> refer(Call call, String targetUri);
+
+    /** Mid-call prompt change via {@code session.update}; marked on the transcript. */
+    CompletableFuture<Void> updateInstructions(Call call, String instructions);
+
+    /** Makes the agent say a sentence via {@code response.create}. */
+    CompletableFuture<Void> say(Call call, String sentence);
+}
