@@ -1,0 +1,329 @@
+package dev.switchboard.monitor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
+import dev.switchboard.call.CallRegistry;
+import dev.switchboard.call.CallState;
+import dev.switchboard.call.Milestone;
+import dev.switchboard.call.RawEvent;
+import dev.switchboard.openai.CallsClient;
+import dev.switchboard.openai.OpenAiApiException;
+import dev.switchboard.openai.RetryPolicy;
+import dev.switchboard.openai.SessionJson;
+import dev.switchboard.openai.SidebandSession;
+import dev.switchboard.webhook.IncomingCall;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of the monitor: turns verified webhooks into {@link Call}s, carries out the actions on them
+ * (REST client), runs one sideband session per answered call and applies its events to the call model.
+ */
+public final class CallMonitor implements CallActions, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallMonitor.class);
+    /** Carriers give up on an unanswered INVITE after about a minute. */
+    public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
+
+    private final CallRegistry registry;
+    private final CallsClient client;
+    private final OkHttpClient http;
+    private final String apiKey;
+    private final Clock clock;
+    private final RetryPolicy socketRetry;
+    private final Duration ringTimeout;
+    private final ExecutorService io;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
+
+    public CallMonitor(CallRegistry registry, CallsClient client, OkHttpClient http, String apiKey, Clock clock,
+                       RetryPolicy socketRetry, Duration ringTimeout) {
+        this.registry = registry;
+        this.client = client;
+        this.http = http;
+        this.apiKey = apiKey;
+        this.clock = clock;
+        this.socketRetry = socketRetry;
+        this.ringTimeout = ringTimeout;
+        this.io = Executors.newCachedThreadPool(daemonThreads("switchboard-io"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("switchboard-timer"));
+    }
+
+    public CallRegistry registry() {
+        return registry;
+    }
+
+    /** When set, every new call is accepted at once with these settings; null turns it off. */
+    public void setAutoAccept(AcceptSettings settings) {
+        autoAccept.set(settings);
+    }
+
+    public AcceptSettings autoAcceptSettings() {
+        return autoAccept.get();
+    }
+
+    /** The webhook sink: runs after the listener has answered 200. */
+    public void onIncoming(IncomingCall incoming) {
+        Call call = new Call(incoming.callId(), incoming.sipHeaders(), clock);
+        if (!registry.add(call)) {
+            log.info("call {} already known; webhook ignored", incoming.callId());
+            return;
+        }
+        log.info("incoming call {} from {}", call.id(), call.caller().describe());
+        scheduler.schedule(() -> {
+            if (call.state() == CallState.RINGING) {
+                call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s");
+            }
+        }, ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        AcceptSettings auto = autoAccept.get();
+        if (auto != null) {
+            accept(call, auto);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
+        if (!settings.isValid()) {
+            return failed(call, "Accept", settings.problems().get(0), false);
+        }
+        if (!call.moveTo(CallState.ACCEPTING, "")) {
+            return failed(call, "Accept", "The call is " + call.state().label().toLowerCase() + ", not ringing.", false);
+        }
+        call.useSettings(settings);
+        call.reportAction("Accepting…");
+        return run(call, "Accept", () -> {
+            call.mark(Milestone.ACCEPT_SENT);
+            try {
+                client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING);
+            } catch (OpenAiApiException e) {
+                if (e.callIsGone()) {
+                    call.moveTo(CallState.MISSED, "the caller hung up before the answer");
+                } else {
+                    call.moveTo(CallState.RINGING, "accept failed");
+                }
+                throw e;
+            }
+            call.mark(Milestone.ACCEPT_ANSWERED);
+            call.moveTo(CallState.ACTIVE, "");
+            openSession(call, settings);
+            return "Accepted.";
+        });
+    }
+
+    private void openSession(Call call, AcceptSettings settings) {
+        SidebandSession session = new SidebandSession(http, client.endpoints(), call.id(), apiKey,
+                new SessionEvents(call), socketRetry, scheduler, () -> call.state() == CallState.ACTIVE);
+        sessions.put(call.id(), session);
+        if (!settings.greeting().isBlank()) {
+            session.send(SessionJson.say(settings.greeting()));
+        }
+        session.connect();
+    }
+
+    @Override
+    public CompletableFuture<Void> reject(Call call, int sipStatus) {
+        if (!call.state().canAnswer()) {
+            return failed(call, "Reject", "The call is " + call.state().label().toLowerCase() + ", not ringing.", false);
+        }
+        return run(call, "Reject", () -> {
+            try {
+                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING);
+            } catch (OpenAiApiException e) {
+                if (e.callIsGone()) {
+                    call.moveTo(CallState.MISSED, "the caller hung up before the answer");
+                }
+                throw e;
+            }
+            call.moveTo(CallState.REJECTED, "rejected with SIP " + sipStatus);
+            return "Rejected with " + sipStatus + ".";
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> hangup(Call call) {
+        if (!call.state().isLive()) {
+            return failed(call, "Hang up", "The call is not live.", false);
+        }
+        return run(call, "Hang up", () -> {
+            try {
+                client.hangup(call.id());
+            } catch (OpenAiApiException e) {
+                if (!e.callIsGone()) {
+                    throw e;
+                }
+            }
+            call.moveTo(CallState.ENDED, "hung up from Switchboard");
+            closeSession(call);
+            return "Hung up.";
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> refer(Call call, String targetUri) {
+        String problem = CallsClient.transferTargetProblem(targetUri);
+        if (problem != null) {
+            return failed(call, "Transfer", problem, false);
+        }
+        if (!call.state().isLive()) {
+            return failed(call, "Transfer", "The call is not live.", false);
+        }
+        return run(call, "Transfer", () -> {
+            client.refer(call.id(), targetUri.trim());
+            call.note("transfer to " + targetUri.trim() + " requested");
+            return "Transfer to " + targetUri.trim() + " requested; the call ends when the trunk takes it.";
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> updateInstructions(Call call, String instructions) {
+        if (instructions == null || instructions.isBlank()) {
+            return failed(call, "Update instructions", "Instructions are empty.", false);
+        }
+        return sendEvent(call, "Update instructions", SessionJson.updateInstructions(instructions), () -> {
+            call.settings().ifPresent(s -> call.useSettings(s.withInstructions(instructions)));
+            call.note("instructions changed");
+            return "Instructions sent.";
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> say(Call call, String sentence) {
+        if (sentence == null || sentence.isBlank()) {
+            return failed(call, "Say", "Type what the agent should say.", false);
+        }
+        return sendEvent(call, "Say", SessionJson.say(sentence.trim()), () -> {
+            call.note("asked the agent to say: " + sentence.trim());
+            return "Sent to the agent.";
+        });
+    }
+
+    private CompletableFuture<Void> sendEvent(Call call, String action, ObjectNode event, Action after) {
+        SidebandSession session = sessions.get(call.id());
+        if (session == null || !call.state().isLive()) {
+            return failed(call, action, "The call is not live.", false);
+        }
+        return run(call, action, () -> {
+            if (!session.send(event)) {
+                throw new ActionFailedException("The call's socket is closed.", false, null);
+            }
+            return after.run();
+        });
+    }
+
+    private void closeSession(Call call) {
+        SidebandSession session = sessions.remove(call.id());
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        String run() throws Exception;
+    }
+
+    private CompletableFuture<Void> run(Call call, String name, Action action) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                call.reportAction(action.run());
+            } catch (ActionFailedException e) {
+                call.reportAction(name + " failed: " + e.getMessage());
+                throw e;
+            } catch (OpenAiApiException e) {
+                call.reportAction(name + " failed: " + e.getMessage());
+                throw new ActionFailedException(e.getMessage(), !e.callIsGone(), e);
+            } catch (Exception e) {
+                call.reportAction(name + " failed: " + e.getMessage());
+                throw new ActionFailedException(name + " failed: " + e.getMessage(), true, e);
+            }
+        }, io);
+    }
+
+    private static CompletableFuture<Void> failed(Call call, String name, String reason, boolean retryable) {
+        call.reportAction(name + " failed: " + reason);
+        return CompletableFuture.failedFuture(new ActionFailedException(reason, retryable, null));
+    }
+
+    /** Sideband callbacks for one call. */
+    private final class SessionEvents implements SidebandSession.Listener {
+        private final Call call;
+        private final EventApplier applier;
+
+        SessionEvents(Call call) {
+            this.call = call;
+            this.applier = new EventApplier(call, clock);
+        }
+
+        @Override
+        public void opened(boolean reconnected) {
+            call.mark(Milestone.SOCKET_OPEN);
+            if (reconnected) {
+                call.note("socket reconnected");
+            }
+        }
+
+        @Override
+        public void received(String frame) {
+            try {
+                applier.apply(frame);
+            } catch (RuntimeException e) {
+                // one odd frame must never end the session
+                log.warn("could not apply an event on {}: {}", call.id(), e.toString());
+            }
+        }
+
+        @Override
+        public void sent(String type, String frame) {
+            call.recordEvent(new RawEvent(clock.instant(), RawEvent.Direction.OUT, type, frame));
+        }
+
+        @Override
+        public void interrupted(String reason, int attempt) {
+            log.info("sideband for {} interrupted ({}); reconnect attempt {}", call.id(), reason, attempt);
+            if (attempt == 1) {
+                call.note("socket interrupted, reconnecting");
+            }
+        }
+
+        @Override
+        public void closed(String reason, boolean callEnded) {
+            sessions.remove(call.id());
+            if (callEnded) {
+                call.moveTo(CallState.ENDED, reason);
+            } else if (call.state().isLive()) {
+                call.moveTo(CallState.FAILED, reason);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(SidebandSession::close);
+        sessions.clear();
+        scheduler.shutdownNow();
+        io.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,169 @@
+package dev.switchboard.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.call.AcceptSettings;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Calls REST API: accept, reject, refer, hang up. Blocking; run it off the UI thread. Retries 429, 5xx and
+ * network failures with short backoff while {@code keepTrying} says the call can still use the answer; never
+ * retries other 4xx.
+ */
+public final class CallsClient {
+
+    private static final Logger log = LoggerFactory.getLogger(CallsClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9][0-9\\-.()]{2,31}(;[^\\s]*)?");
+    private static final Pattern SIP = Pattern.compile("sips?:[^\\s@]+@[A-Za-z0-9.\\-\\[\\]:]+(;[^\\s]*)?");
+    public static final List<Integer> REJECT_STATUSES = List.of(486, 603, 480, 404, 488);
+
+    /** Sleeps between retries; tests may replace it. */
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    private final OkHttpClient http;
+    private final OpenAiEndpoints endpoints;
+    private final String apiKey;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+
+    public CallsClient(OkHttpClient http, OpenAiEndpoints endpoints, String apiKey, RetryPolicy retry) {
+        this(http, endpoints, apiKey, retry, Thread::sleep);
+    }
+
+    public CallsClient(OkHttpClient http, OpenAiEndpoints endpoints, String apiKey, RetryPolicy retry, Sleeper sleeper) {
+        this.http = http;
+        this.endpoints = endpoints;
+        this.apiKey = apiKey;
+        this.retry = retry;
+        this.sleeper = sleeper;
+    }
+
+    public OpenAiEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Accepts a ringing call; {@code stillRinging} stops retries once the call cannot be answered anymore. */
+    public void accept(String callId, AcceptSettings settings, BooleanSupplier stillRinging) throws OpenAiApiException {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new OpenAiApiException(400, "invalid_settings", null, problems.get(0), null);
+        }
+        post(callId, "accept", SessionJson.acceptBody(settings), stillRinging);
+    }
+
+    public void reject(String callId, int sipStatus, BooleanSupplier stillRinging) throws OpenAiApiException {
+        if (sipStatus < 400 || sipStatus > 699) {
+            throw new OpenAiApiException(400, "invalid_status", null,
+                    "SIP status " + sipStatus + " is not a final error status (400-699)", null);
+        }
+        ObjectNode body = SessionJson.MAPPER.createObjectNode().put("status_code", sipStatus);
+        post(callId, "reject", body, stillRinging);
+    }
+
+    /** Transfers the call; the target is checked before anything is sent. */
+    public void refer(String callId, String targetUri) throws OpenAiApiException {
+        String problem = transferTargetProblem(targetUri);
+        if (problem != null) {
+            throw new OpenAiApiException(400, "invalid_target", null, problem, null);
+        }
+        ObjectNode body = SessionJson.MAPPER.createObjectNode().put("target_uri", targetUri.trim());
+        post(callId, "refer", body, () -> true);
+    }
+
+    public void hangup(String callId) throws OpenAiApiException {
+        post(callId, "hangup", null, () -> true);
+    }
+
+    /** Null when the URI is a usable tel: or sip: target, else the reason in plain words. */
+    public static String transferTargetProblem(String uri) {
+        if (uri == null || uri.isBlank()) {
+            return "Enter a tel: or sip: address to transfer to.";
+        }
+        String u = uri.trim();
+        if (TEL.matcher(u).matches() || SIP.matcher(u).matches()) {
+            return null;
+        }
+        return "'" + u + "' is not a tel: number (tel:+14155550123) or sip: address (sip:agent@example.com).";
+    }
+
+    /** A cheap authenticated request, for "Test connection": throws when the key does not work. */
+    public void checkKey() throws OpenAiApiException {
+        Request request = new Request.Builder().url(endpoints.models()).header("Authorization", "Bearer " + apiKey).get().build();
+        execute(request, () -> false);
+    }
+
+    private void post(String callId, String action, ObjectNode body, BooleanSupplier keepTrying) throws OpenAiApiException {
+        RequestBody requestBody = body == null ? RequestBody.create(new byte[0], null) : RequestBody.create(body.toString(), JSON);
+        Request request = new Request.Builder()
+                .url(endpoints.callAction(callId, action))
+                .header("Authorization", "Bearer " + apiKey)
+                .post(requestBody)
+                .build();
+        execute(request, keepTrying);
+    }
+
+    private void execute(Request request, BooleanSupplier keepTrying) throws OpenAiApiException {
+        for (int attempt = 1; ; attempt++) {
+            OpenAiApiException failure;
+            try (Response response = http.newCall(request).execute()) {
+                if (response.isSuccessful()) {
+                    return;
+                }
+                failure = parseError(response);
+            } catch (IOException e) {
+                failure = new OpenAiApiException(0, "network", null, e.getMessage(), e);
+            }
+            boolean again = failure.isRetryable() && attempt < retry.maxAttempts() && keepTrying.getAsBoolean();
+            log.info("{} {} failed (attempt {}): {}{}", request.method(), request.url().encodedPath(), attempt,
+                    failure.getMessage(), again ? "; retrying" : "");
+            if (!again) {
+                throw failure;
+            }
+            try {
+                sleeper.sleep(retry.delayBefore(attempt).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
+    }
+
+    static OpenAiApiException parseError(Response response) {
+        String type = null;
+        String code = null;
+        String message = null;
+        try {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            JsonNode error = SessionJson.MAPPER.readTree(text).path("error");
+            if (error.isObject()) {
+                type = textOrNull(error.get("type"));
+                code = textOrNull(error.get("code"));
+                message = textOrNull(error.get("message"));
+            } else if (error.isTextual()) {
+                message = error.asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not OpenAI's JSON (a proxy page, say): the status alone has to do
+        }
+        return new OpenAiApiException(response.code(), type, code, message, null);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

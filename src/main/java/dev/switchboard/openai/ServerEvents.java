@@ -1,0 +1,82 @@
+package dev.switchboard.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.call.TokenUsage;
+
+/** Parses sideband frames into {@link ServerEvent}s; never throws on odd input. */
+public final class ServerEvents {
+
+    private ServerEvents() {
+    }
+
+    /** A frame that is not JSON becomes an {@link ServerEvent.Other} of type {@code invalid_json}. */
+    public static ServerEvent parse(String text) {
+        JsonNode json;
+        try {
+            json = SessionJson.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new ServerEvent.Other("invalid_json", null, SessionJson.MAPPER.getNodeFactory().textNode(text));
+        }
+        if (json == null || !json.isObject()) {
+            return new ServerEvent.Other("invalid_json", null, json);
+        }
+        return parse(json);
+    }
+
+    public static ServerEvent parse(JsonNode e) {
+        String type = text(e, "type");
+        String id = text(e, "event_id");
+        if (type == null) {
+            return new ServerEvent.Other("(no type)", id, e);
+        }
+        return switch (type) {
+            case "session.created", "session.updated" -> new ServerEvent.SessionChanged(type, id, e.path("session"));
+            case "conversation.item.added", "conversation.item.done", "conversation.item.created" -> {
+                JsonNode item = e.path("item");
+                yield new ServerEvent.ItemAdded(type, id, text(item, "id"), text(e, "previous_item_id"),
+                        text(item, "type"), text(item, "role"));
+            }
+            case "response.output_audio_transcript.delta", "response.output_text.delta",
+                    "response.audio_transcript.delta", "response.text.delta" ->
+                    new ServerEvent.AgentDelta(type, id, text(e, "response_id"), text(e, "item_id"), text(e, "delta"));
+            case "response.output_audio_transcript.done", "response.audio_transcript.done" ->
+                    new ServerEvent.AgentDone(type, id, text(e, "response_id"), text(e, "item_id"), text(e, "transcript"));
+            case "response.output_text.done", "response.text.done" ->
+                    new ServerEvent.AgentDone(type, id, text(e, "response_id"), text(e, "item_id"), text(e, "text"));
+            case "conversation.item.input_audio_transcription.delta" ->
+                    new ServerEvent.CallerDelta(type, id, text(e, "item_id"), text(e, "delta"));
+            case "conversation.item.input_audio_transcription.completed" ->
+                    new ServerEvent.CallerCompleted(type, id, text(e, "item_id"), text(e, "transcript"));
+            case "conversation.item.input_audio_transcription.failed" ->
+                    new ServerEvent.CallerFailed(type, id, text(e, "item_id"), text(e.path("error"), "message"));
+            case "input_audio_buffer.speech_started" ->
+                    new ServerEvent.SpeechStarted(type, id, text(e, "item_id"), e.path("audio_start_ms").asLong());
+            case "input_audio_buffer.speech_stopped" -> new ServerEvent.SpeechStopped(type, id, text(e, "item_id"));
+            case "input_audio_buffer.dtmf_event_received" -> new ServerEvent.Dtmf(type, id, text(e, "event"));
+            case "response.created" -> new ServerEvent.ResponseCreated(type, id, text(e.path("response"), "id"));
+            case "response.done" -> responseDone(type, id, e.path("response"));
+            case "response.function_call_arguments.done" -> new ServerEvent.FunctionCallDone(type, id,
+                    text(e, "call_id"), text(e, "name"), text(e, "arguments"));
+            case "error" -> {
+                JsonNode err = e.path("error");
+                yield new ServerEvent.Error(type, id, text(err, "type"), text(err, "code"), text(err, "message"));
+            }
+            default -> new ServerEvent.Other(type, id, e);
+        };
+    }
+
+    private static ServerEvent responseDone(String type, String id, JsonNode response) {
+        JsonNode usage = response.path("usage");
+        TokenUsage tokens = usage.isObject()
+                ? new TokenUsage(text(response, "id"), usage.path("input_tokens").asLong(),
+                usage.path("output_tokens").asLong(), usage.path("total_tokens").asLong())
+                : null;
+        return new ServerEvent.ResponseDone(type, id, text(response, "id"), text(response, "status"), tokens);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+}

@@ -1,0 +1,273 @@
+package dev.switchboard.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
+import dev.switchboard.call.CallChange;
+import dev.switchboard.call.CallRegistry;
+import dev.switchboard.call.CallState;
+import dev.switchboard.call.Milestone;
+import dev.switchboard.call.SipHeader;
+import dev.switchboard.call.Speaker;
+import dev.switchboard.call.TranscriptEntry;
+import dev.switchboard.openai.CallsClient;
+import dev.switchboard.openai.OpenAiEndpoints;
+import dev.switchboard.openai.OpenAiHttp;
+import dev.switchboard.openai.RetryPolicy;
+import dev.switchboard.openai.SessionJson;
+import dev.switchboard.webhook.IncomingCall;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The monitor against a scripted peer: accept, greeting, events into the model, reconnect. */
+class CallMonitorTest {
+
+    private static final String KEY = "sk-monitor-test-key-123456";
+    private MockWebServer server;
+    private CallMonitor monitor;
+    private final CallRegistry registry = new CallRegistry();
+    private final BlockingQueue<String> clientFrames = new LinkedBlockingQueue<>();
+    private final AtomicInteger socketConnections = new AtomicInteger();
+    private volatile Script script = (ws, n) -> { };
+    private volatile MockResponse acceptResponse = new MockResponse().setResponseCode(200);
+
+    /** What the peer does when socket connection number {@code n} (1-based) opens. */
+    interface Script {
+        void play(WebSocket ws, int n);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getPath();
+                if (path.startsWith("/v1/realtime?call_id=")) {
+                    if (!("Bearer " + KEY).equals(request.getHeader("Authorization"))) {
+                        return new MockResponse().setResponseCode(401);
+                    }
+                    return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+                        @Override
+                        public void onOpen(WebSocket ws, Response response) {
+                            script.play(ws, socketConnections.incrementAndGet());
+                        }
+
+                        @Override
+                        public void onMessage(WebSocket ws, String text) {
+                            clientFrames.add(text);
+                        }
+
+                        @Override
+                        public void onClosing(WebSocket ws, int code, String reason) {
+                            ws.close(1000, null);
+                        }
+                    });
+                }
+                if (path.endsWith("/accept")) {
+                    return acceptResponse;
+                }
+                return new MockResponse().setResponseCode(200);
+            }
+        });
+        server.start();
+        CallsClient client = new CallsClient(OpenAiHttp.newClient(), new OpenAiEndpoints(server.url("/v1").toString()),
+                KEY, new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+        monitor = new CallMonitor(registry, client, OpenAiHttp.newClient(), KEY, Clock.systemUTC(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)), Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        monitor.close();
+        server.shutdown();
+    }
+
+    private Call ring(String id) {
+        monitor.onIncoming(new IncomingCall("wh_" + id, "evt_" + id, id, List.of(
+                new SipHeader("From", "\"Dana\" <sip:+15551230001@pstn.twilio.com>;tag=1"),
+                new SipHeader("To", "<sip:+15559870000@sip.api.openai.com>")), System.nanoTime()));
+        return registry.find(id).orElseThrow();
+    }
+
+    private static CountDownLatch when(Call call, Predicate<Call> condition) {
+        CountDownLatch latch = new CountDownLatch(1);
+        call.addListener((c, change) -> {
+            if (condition.test(c)) {
+                latch.countDown();
+            }
+        });
+        if (condition.test(call)) {
+            latch.countDown();
+        }
+        return latch;
+    }
+
+    private static String event(String id, String type, String fields) {
+        return "{\"type\":\"" + type + "\",\"event_id\":\"" + id + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
+    }
+
+    private static String agentDelta(String id, String item, String delta) {
+        return event(id, "response.output_audio_transcript.delta",
+                "\"response_id\":\"resp_1\",\"item_id\":\"" + item + "\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + delta + "\"");
+    }
+
+    @Test
+    void acceptOpensTheSocketGreetsAndPlacesLateCallerTextByItem() throws Exception {
+        script = (ws, n) -> {
+            ws.send(event("e1", "session.created", "\"session\":{\"type\":\"realtime\"}"));
+            ws.send(event("e2", "input_audio_buffer.speech_started", "\"audio_start_ms\":100,\"item_id\":\"item_u1\""));
+            ws.send(event("e3", "input_audio_buffer.speech_stopped", "\"item_id\":\"item_u1\""));
+            ws.send(event("e4", "response.created", "\"response\":{\"id\":\"resp_1\"}"));
+            ws.send(agentDelta("e5", "item_a1", "Sure, "));
+            ws.send(agentDelta("e6", "item_a1", "I can help."));
+            // the caller's words finish transcribing after the agent already answered
+            ws.send(event("e7", "conversation.item.input_audio_transcription.completed",
+                    "\"item_id\":\"item_u1\",\"content_index\":0,\"transcript\":\"I have a billing question.\""));
+            ws.send(event("e8", "input_audio_buffer.dtmf_event_received", "\"event\":\"5\",\"received_at\":1"));
+            ws.send(event("e9", "response.done", "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\",\"usage\":{\"total_tokens\":30,\"input_tokens\":20,\"output_tokens\":10}}"));
+            ws.send(event("e10", "brand.new_event", "\"x\":1"));
+            ws.close(1000, "call ended");
+        };
+        Call call = ring("rtc_a");
+        CountDownLatch ended = when(call, c -> c.state() == CallState.ENDED);
+
+        monitor.accept(call, AcceptSettings.defaults().withGreeting("Hello from the test.")).join();
+
+        assertTrue(ended.await(10, TimeUnit.SECONDS), "call should end when the peer closes");
+        JsonNode greeting = SessionJson.MAPPER.readTree(clientFrames.poll(5, TimeUnit.SECONDS));
+        assertEquals("response.create", greeting.path("type").asText());
+        assertEquals("Say to the user: Hello from the test.", greeting.at("/response/instructions").asText());
+
+        List<TranscriptEntry> utterances = call.transcript().stream().filter(TranscriptEntry::isUtterance).toList();
+        assertEquals(2, utterances.size());
+        assertEquals(Speaker.CALLER, utterances.get(0).speaker());
+        assertEquals("I have a billing question.", utterances.get(0).text());
+        assertEquals(Speaker.AGENT, utterances.get(1).speaker());
+        assertEquals("Sure, I can help.", utterances.get(1).text());
+        assertEquals(List.of("5"), call.dtmfKeys());
+        assertEquals(30, call.totalUsage().totalTokens());
+        assertTrue(call.events().stream().anyMatch(e -> e.type().equals("brand.new_event")), "unknown events are kept");
+        assertTrue(call.timeline().keySet().containsAll(List.of(Milestone.ACCEPT_SENT, Milestone.ACCEPT_ANSWERED,
+                Milestone.SOCKET_OPEN, Milestone.FIRST_AGENT_WORD, Milestone.FIRST_CALLER_WORD, Milestone.ENDED)));
+        assertEquals(1, socketConnections.get(), "a normal close means the call ended: no reconnect");
+    }
+
+    @Test
+    void reconnectsAfterADropWithoutDuplicatingText() throws Exception {
+        script = (ws, n) -> {
+            if (n == 1) {
+                ws.send(agentDelta("e1", "item_a1", "Your order "));
+                ws.send(agentDelta("e2", "item_a1", "ships "));
+                ws.close(1011, "internal error"); // not a normal end: the client must come back
+            } else {
+                // the peer repeats what the client may have missed, then goes on
+                ws.send(agentDelta("e2", "item_a1", "ships "));
+                ws.send(agentDelta("e3", "item_a1", "today."));
+                ws.close(1000, "bye");
+            }
+        };
+        Call call = ring("rtc_b");
+        CountDownLatch ended = when(call, c -> c.state() == CallState.ENDED);
+        monitor.accept(call, AcceptSettings.defaults().withGreeting("")).join();
+
+        assertTrue(ended.await(10, TimeUnit.SECONDS));
+        assertEquals(2, socketConnections.get());
+        assertEquals("Your order ships today.", call.utteranceText("item_a1"));
+        assertTrue(call.transcript().stream().anyMatch(e -> e.text().equals("socket reconnected")));
+    }
+
+    @Test
+    void failedAcceptReturnsToRingingSoItCanBeRetried() throws Exception {
+        acceptResponse = new MockResponse().setResponseCode(400)
+                .setBody("{\"error\":{\"message\":\"Invalid model\",\"type\":\"invalid_request_error\"}}");
+        Call call = ring("rtc_c");
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> monitor.accept(call, AcceptSettings.defaults()).join());
+        assertTrue(e.getCause().getMessage().contains("Invalid model"));
+        assertEquals(CallState.RINGING, call.state());
+        assertTrue(call.lastActionResult().contains("Invalid model"));
+
+        acceptResponse = new MockResponse().setResponseCode(200);
+        script = (ws, n) -> ws.close(1000, "done");
+        CountDownLatch ended = when(call, c -> c.state() == CallState.ENDED);
+        monitor.accept(call, AcceptSettings.defaults()).join();
+        assertTrue(ended.await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void acceptOfACallThatHungUpMarksItMissed() {
+        acceptResponse = new MockResponse().setResponseCode(404)
+                .setBody("{\"error\":{\"message\":\"Call not found\",\"type\":\"invalid_request_error\"}}");
+        Call call = ring("rtc_d");
+        assertThrows(CompletionException.class, () -> monitor.accept(call, AcceptSettings.defaults()).join());
+        assertEquals(CallState.MISSED, call.state());
+        assertEquals(1, server.getRequestCount(), "4xx is never retried");
+    }
+
+    @Test
+    void midCallSteeringSendsEventsAndMarksTheTranscript() throws Exception {
+        CountDownLatch keepOpen = new CountDownLatch(1);
+        script = (ws, n) -> { };
+        Call call = ring("rtc_e");
+        monitor.accept(call, AcceptSettings.defaults().withGreeting("")).join();
+
+        monitor.updateInstructions(call, "Speak only French.").join();
+        monitor.say(call, "One moment please.").join();
+
+        JsonNode update = SessionJson.MAPPER.readTree(clientFrames.poll(5, TimeUnit.SECONDS));
+        assertEquals("session.update", update.path("type").asText());
+        assertEquals("Speak only French.", update.at("/session/instructions").asText());
+        JsonNode say = SessionJson.MAPPER.readTree(clientFrames.poll(5, TimeUnit.SECONDS));
+        assertEquals("Say to the user: One moment please.", say.at("/response/instructions").asText());
+        assertTrue(call.transcript().stream().anyMatch(e -> e.kind() == TranscriptEntry.Kind.NOTE
+                && e.text().equals("instructions changed")));
+        assertEquals("Speak only French.", call.settings().orElseThrow().instructions());
+
+        assertThrows(CompletionException.class, () -> monitor.refer(call, "not a uri").join());
+        monitor.hangup(call).join();
+        assertEquals(CallState.ENDED, call.state());
+        assertFalse(monitor.say(call, "late").isDone() && !monitor.say(call, "late").isCompletedExceptionally());
+        keepOpen.countDown();
+    }
+
+    @Test
+    void autoAcceptAnswersEveryNewCall() throws Exception {
+        script = (ws, n) -> { };
+        monitor.setAutoAccept(AcceptSettings.defaults());
+        Call call = ring("rtc_f");
+        CountDownLatch active = when(call, c -> c.state() == CallState.ACTIVE);
+        assertTrue(active.await(10, TimeUnit.SECONDS));
+        CountDownLatch changed = new CountDownLatch(1);
+        call.addListener((c, change) -> {
+            if (change == CallChange.STATE) {
+                changed.countDown();
+            }
+        });
+        monitor.hangup(call).join();
+        assertTrue(changed.await(5, TimeUnit.SECONDS));
+    }
+}

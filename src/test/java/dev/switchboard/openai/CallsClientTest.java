@@ -1,0 +1,198 @@
+package dev.switchboard.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.TurnDetection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallsClientTest {
+
+    private static final String KEY = "sk-test-0123456789abcdef";
+    private MockWebServer server;
+    private CallsClient client;
+    private final List<Long> sleeps = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        client = new CallsClient(OpenAiHttp.newClient(), new OpenAiEndpoints(server.url("/v1").toString()), KEY,
+                new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(400)), sleeps::add);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    private static MockResponse error(int status, String message) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\",\"code\":\"x\",\"param\":null}}");
+    }
+
+    @Test
+    void acceptSendsTheSessionConfigOfTheProtocol() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        AcceptSettings settings = AcceptSettings.defaults().withVoice("cedar").withInstructions("Be brief.");
+
+        client.accept("rtc_1", settings, () -> true);
+
+        RecordedRequest request = server.takeRequest();
+        assertEquals("POST", request.getMethod());
+        assertEquals("/v1/realtime/calls/rtc_1/accept", request.getPath());
+        assertEquals("Bearer " + KEY, request.getHeader("Authorization"));
+        assertTrue(request.getHeader("Content-Type").startsWith("application/json"));
+        JsonNode body = SessionJson.MAPPER.readTree(request.getBody().readUtf8());
+        assertEquals("realtime", body.path("type").asText());
+        assertEquals("gpt-realtime", body.path("model").asText());
+        assertEquals("Be brief.", body.path("instructions").asText());
+        assertEquals("cedar", body.at("/audio/output/voice").asText());
+        assertEquals("gpt-4o-mini-transcribe", body.at("/audio/input/transcription/model").asText());
+        assertEquals("semantic_vad", body.at("/audio/input/turn_detection/type").asText());
+        assertTrue(body.path("tools").isArray());
+        assertEquals("auto", body.path("tool_choice").asText());
+        assertEquals("inf", body.path("max_output_tokens").asText());
+    }
+
+    @Test
+    void transcriptionOffLeavesTheTranscriptionOut() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        client.accept("rtc_1", AcceptSettings.defaults().withTranscriptionModel("").withTurnDetection(TurnDetection.SERVER_VAD), () -> true);
+        JsonNode body = SessionJson.MAPPER.readTree(server.takeRequest().getBody().readUtf8());
+        assertTrue(body.at("/audio/input/transcription").isMissingNode());
+        assertEquals("server_vad", body.at("/audio/input/turn_detection/type").asText());
+    }
+
+    @Test
+    void invalidSettingsAreRefusedBeforeAnyRequest() {
+        OpenAiApiException e = assertThrows(OpenAiApiException.class,
+                () -> client.accept("rtc_1", AcceptSettings.defaults().withVoice("robot"), () -> true));
+        assertTrue(e.getMessage().contains("robot"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void retries429And5xxWithGrowingBackoffThenSucceeds() throws Exception {
+        server.enqueue(error(429, "slow down"));
+        server.enqueue(error(500, "oops"));
+        server.enqueue(error(503, "busy"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+
+        client.accept("rtc_1", AcceptSettings.defaults(), () -> true);
+
+        assertEquals(4, server.getRequestCount());
+        assertEquals(List.of(100L, 200L, 400L), sleeps);
+    }
+
+    @Test
+    void retriesANetworkFailure() throws Exception {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        client.hangup("rtc_1");
+        assertEquals(2, server.getRequestCount());
+        assertEquals(1, sleeps.size());
+    }
+
+    @Test
+    void neverRetriesA4xxAndParsesOpenAisMessage() {
+        server.enqueue(error(404, "Call not found"));
+        OpenAiApiException e = assertThrows(OpenAiApiException.class,
+                () -> client.accept("rtc_gone", AcceptSettings.defaults(), () -> true));
+        assertEquals(404, e.status());
+        assertEquals("Call not found", e.apiMessage());
+        assertEquals("invalid_request_error", e.type());
+        assertTrue(e.callIsGone());
+        assertFalse(e.isRetryable());
+        assertTrue(e.getMessage().contains("Call not found"));
+        assertEquals(1, server.getRequestCount());
+        assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    void stopsRetryingOnceTheCallCanNoLongerBeAnswered() {
+        server.enqueue(error(503, "busy"));
+        server.enqueue(error(503, "busy"));
+        int[] asked = {0};
+        OpenAiApiException e = assertThrows(OpenAiApiException.class,
+                () -> client.accept("rtc_1", AcceptSettings.defaults(), () -> ++asked[0] < 2));
+        assertEquals(503, e.status());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void givesUpAfterMaxAttempts() {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(error(502, "bad gateway"));
+        }
+        assertThrows(OpenAiApiException.class, () -> client.hangup("rtc_1"));
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    void errorWithoutOpenAiJsonStillHasAReadableMessage() {
+        server.enqueue(new MockResponse().setResponseCode(401).setBody("<html>nope</html>"));
+        OpenAiApiException e = assertThrows(OpenAiApiException.class, () -> client.hangup("rtc_1"));
+        assertEquals(401, e.status());
+        assertNull(e.apiMessage());
+        assertTrue(e.getMessage().contains("API key"), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY));
+    }
+
+    @Test
+    void rejectSendsTheStatusCode() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        client.reject("rtc_1", 486, () -> true);
+        RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("/v1/realtime/calls/rtc_1/reject", r.getPath());
+        assertEquals(486, SessionJson.MAPPER.readTree(r.getBody().readUtf8()).path("status_code").asInt());
+    }
+
+    @Test
+    void referValidatesTheTargetBeforeSending() throws Exception {
+        assertThrows(OpenAiApiException.class, () -> client.refer("rtc_1", "+14155550123"));
+        assertThrows(OpenAiApiException.class, () -> client.refer("rtc_1", "http://example.com"));
+        assertEquals(0, server.getRequestCount());
+
+        server.enqueue(new MockResponse().setResponseCode(200));
+        client.refer("rtc_1", "tel:+14155550123");
+        RecordedRequest r = server.takeRequest();
+        assertEquals("/v1/realtime/calls/rtc_1/refer", r.getPath());
+        assertEquals("tel:+14155550123", SessionJson.MAPPER.readTree(r.getBody().readUtf8()).path("target_uri").asText());
+        assertNull(CallsClient.transferTargetProblem("sip:agent@example.com"));
+        assertNotNull(CallsClient.transferTargetProblem("sip:nobody"));
+    }
+
+    @Test
+    void hangupPostsWithoutABody() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        client.hangup("rtc_9");
+        RecordedRequest r = server.takeRequest();
+        assertEquals("/v1/realtime/calls/rtc_9/hangup", r.getPath());
+        assertEquals(0, r.getBodySize());
+    }
+
+    @Test
+    void socketUrlFollowsTheBaseUrl() {
+        assertEquals("wss://api.openai.com/v1/realtime?call_id=rtc_1",
+                new OpenAiEndpoints("https://api.openai.com/v1").socketUrl("rtc_1"));
+        assertEquals("ws://127.0.0.1:9/v1/realtime?call_id=rtc_1",
+                new OpenAiEndpoints("http://127.0.0.1:9/v1/").socketUrl("rtc_1"));
+    }
+}
