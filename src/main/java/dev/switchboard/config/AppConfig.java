@@ -1,0 +1,376 @@
+package dev.switchboard.config;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.TurnDetection;
+import dev.switchboard.webhook.WebhookSecret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the app runs: credentials and endpoints from the environment (or a {@code .env} file in the working
+ * directory, the tutorial's habit), overridden by command-line flags, plus the headless mode's accept
+ * settings. Immutable; {@link #toString()} never shows the API key or the webhook secret.
+ */
+public final class AppConfig {
+
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    public static final int DEFAULT_PORT = 8000;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final String ENV_FILE = ".env";
+
+    public static final String API_KEY = "OPENAI_API_KEY";
+    public static final String WEBHOOK_SECRET = "OPENAI_WEBHOOK_SECRET";
+    public static final String BASE_URL = "OPENAI_BASE_URL";
+    public static final String PORT = "PORT";
+
+    private static final Set<String> SWITCHES = Set.of("headless", "demo", "help");
+    private static final Set<String> VALUED_FLAGS = Set.of("port", "bind", "base-url", "instructions",
+            "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir");
+
+    private final String apiKey;
+    private final String webhookSecret;
+    private final WebhookSecret signingSecret;
+    private final String baseUrl;
+    private final int port;
+    private final String bind;
+    private final boolean headless;
+    private final boolean demoRequested;
+    private final boolean helpRequested;
+    private final AcceptSettings acceptSettings;
+    private final Path dataDir;
+
+    private AppConfig(String apiKey, String webhookSecret, WebhookSecret signingSecret, String baseUrl, int port,
+                      String bind, boolean headless, boolean demoRequested, boolean helpRequested,
+                      AcceptSettings acceptSettings, Path dataDir) {
+        this.apiKey = apiKey;
+        this.webhookSecret = webhookSecret;
+        this.signingSecret = signingSecret;
+        this.baseUrl = baseUrl;
+        this.port = port;
+        this.bind = bind;
+        this.headless = headless;
+        this.demoRequested = demoRequested;
+        this.helpRequested = helpRequested;
+        this.acceptSettings = acceptSettings;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * @param args       command-line arguments; flags override the environment
+     * @param env        the process environment (tests pass their own map)
+     * @param workingDir where {@code .env} is looked for and relative paths are resolved
+     * @throws ConfigException with a one-line, plain-words reason
+     */
+    public static AppConfig load(String[] args, Map<String, String> env, Path workingDir) throws ConfigException {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(workingDir, "workingDir");
+        List<String> arguments = args == null ? List.of() : List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            // Help must work even when the rest of the configuration is broken.
+            return new AppConfig(null, null, null, DEFAULT_BASE_URL, DEFAULT_PORT, DEFAULT_BIND, false, false, true,
+                    AcceptSettings.defaults(), null);
+        }
+        Flags flags = Flags.parse(arguments);
+        Map<String, String> dotEnv = DotEnv.read(workingDir.resolve(ENV_FILE));
+
+        String apiKey = lookup(API_KEY, env, dotEnv);
+        if (apiKey != null && !apiKey.matches("\\S+")) {
+            throw new ConfigException(API_KEY + " contains spaces or line breaks; copy it again");
+        }
+
+        String secret = lookup(WEBHOOK_SECRET, env, dotEnv);
+        WebhookSecret signingSecret = null;
+        if (secret != null) {
+            try {
+                signingSecret = WebhookSecret.parse(secret);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage().replaceFirst("^webhook secret", WEBHOOK_SECRET));
+            }
+        }
+
+        String baseUrl = flags.has("base-url")
+                ? normalizeBaseUrl("--base-url", flags.value("base-url"))
+                : normalizeBaseUrl(BASE_URL, Optional.ofNullable(lookup(BASE_URL, env, dotEnv)).orElse(DEFAULT_BASE_URL));
+
+        int port = flags.has("port")
+                ? parsePort("--port", flags.value("port"))
+                : parsePort(PORT, Optional.ofNullable(lookup(PORT, env, dotEnv)).orElse(Integer.toString(DEFAULT_PORT)));
+
+        String bind = flags.has("bind") ? flags.value("bind").trim() : DEFAULT_BIND;
+        if (bind.isEmpty()) {
+            throw new ConfigException("--bind needs a host name or address");
+        }
+
+        Path dataDir = flags.has("data-dir") ? resolve(workingDir, "--data-dir", flags.value("data-dir")) : null;
+
+        return new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
+                flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir);
+    }
+
+    /** Every flag and environment variable, for {@code --help}. */
+    public static String usage() {
+        return String.join(System.lineSeparator(),
+                "Usage: switchboard [options]",
+                "",
+                "Options:",
+                "  --headless                 run without a window: accept calls with the settings below",
+                "  --demo                     use the built-in simulator instead of OpenAI (also when no API key)",
+                "  --port N                   webhook listener port, 0-65535 (default " + DEFAULT_PORT + ", env PORT)",
+                "  --bind HOST                address the listener binds (default " + DEFAULT_BIND + ")",
+                "  --base-url URL             OpenAI API base URL (default " + DEFAULT_BASE_URL + ")",
+                "  --instructions TEXT        what the agent is told to do",
+                "  --instructions-file PATH   read the instructions from a UTF-8 file",
+                "  --voice NAME               " + String.join(", ", AcceptSettings.VOICES)
+                        + " (default marin)",
+                "  --model NAME               realtime model, e.g. " + String.join(", ", AcceptSettings.MODELS)
+                        + " (default gpt-realtime)",
+                "  --greeting TEXT            what the agent says first; empty to wait for the caller",
+                "  --transcription MODEL|off  caller transcription: "
+                        + String.join(", ", AcceptSettings.TRANSCRIPTION_MODELS) + ", or off",
+                "  --turn-detection MODE      semantic_vad (default), server_vad or none",
+                "  --data-dir PATH            where Switchboard keeps its files",
+                "  --help                     show this text",
+                "",
+                "Flags take a value as '--flag value' or '--flag=value'.",
+                "",
+                "Environment (or KEY=value lines in ./" + ENV_FILE + "; the environment wins):",
+                "  " + API_KEY + "             API key; without it Switchboard runs in demo mode",
+                "  " + WEBHOOK_SECRET + "      the webhook's signing secret, whsec_...",
+                "  " + BASE_URL + "            default " + DEFAULT_BASE_URL,
+                "  " + PORT + "                       default " + DEFAULT_PORT);
+    }
+
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey);
+    }
+
+    /** The secret as configured (raw text). */
+    public Optional<String> webhookSecret() {
+        return Optional.ofNullable(webhookSecret);
+    }
+
+    /** The same secret, already parsed (it was validated while loading). */
+    public Optional<WebhookSecret> signingSecret() {
+        return Optional.ofNullable(signingSecret);
+    }
+
+    /** Without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String bind() {
+        return bind;
+    }
+
+    public boolean headless() {
+        return headless;
+    }
+
+    /** True when asked for, or when there is no API key to talk to OpenAI with. */
+    public boolean demo() {
+        return demoRequested || apiKey == null;
+    }
+
+    public AcceptSettings acceptSettings() {
+        return acceptSettings;
+    }
+
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
+
+    /** When true the caller prints {@link #usage()} and exits; the other values are then only defaults. */
+    public boolean helpRequested() {
+        return helpRequested;
+    }
+
+    /** Enough of the key to recognise it, e.g. {@code sk-…abcd}; {@code (not set)} when absent. */
+    public String maskedApiKey() {
+        if (apiKey == null) {
+            return "(not set)";
+        }
+        if (apiKey.length() < 12) {
+            return "(set)"; // showing 7 characters of a short key would show most of it
+        }
+        return apiKey.substring(0, 3) + "…" + apiKey.substring(apiKey.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[apiKey=" + maskedApiKey()
+                + ", webhookSecret=" + (webhookSecret == null ? "(not set)" : "(set)")
+                + ", baseUrl=" + baseUrl + ", port=" + port + ", bind=" + bind
+                + ", headless=" + headless + ", demo=" + demo()
+                + ", voice=" + acceptSettings.voice() + ", model=" + acceptSettings.model()
+                + ", transcription=" + (acceptSettings.transcribesCaller() ? acceptSettings.transcriptionModel() : "off")
+                + ", turnDetection=" + acceptSettings.turnDetection()
+                + ", dataDir=" + (dataDir == null ? "(default)" : dataDir) + "]";
+    }
+
+    private static AcceptSettings acceptSettings(Flags flags, Path workingDir) throws ConfigException {
+        AcceptSettings settings = AcceptSettings.defaults();
+        if (flags.has("instructions") && flags.has("instructions-file")) {
+            throw new ConfigException("use --instructions or --instructions-file, not both");
+        }
+        if (flags.has("instructions")) {
+            settings = settings.withInstructions(flags.value("instructions"));
+        }
+        if (flags.has("instructions-file")) {
+            settings = settings.withInstructions(readInstructions(
+                    resolve(workingDir, "--instructions-file", flags.value("instructions-file"))));
+        }
+        if (flags.has("voice")) {
+            settings = settings.withVoice(flags.value("voice"));
+        }
+        if (flags.has("model")) {
+            settings = settings.withModel(flags.value("model"));
+        }
+        if (flags.has("greeting")) {
+            settings = settings.withGreeting(flags.value("greeting"));
+        }
+        if (flags.has("transcription")) {
+            String model = flags.value("transcription").trim();
+            boolean off = model.equalsIgnoreCase("off") || model.equalsIgnoreCase("none");
+            settings = settings.withTranscriptionModel(off ? "" : model);
+        }
+        if (flags.has("turn-detection")) {
+            String mode = flags.value("turn-detection").trim();
+            try {
+                settings = settings.withTurnDetection(TurnDetection.fromWire(mode));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--turn-detection must be semantic_vad, server_vad or none, got '" + mode + "'");
+            }
+        }
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.get(0));
+        }
+        return settings;
+    }
+
+    private static String readInstructions(Path file) throws ConfigException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("--instructions-file not found: " + file);
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.replace("\uFEFF", "").strip();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("--instructions-file is not UTF-8 text: " + file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read --instructions-file " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Path resolve(Path workingDir, String flag, String value) throws ConfigException {
+        try {
+            return workingDir.resolve(value.trim()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(flag + " is not a valid path: '" + value + "'");
+        }
+    }
+
+    /** The environment wins over .env; blank values count as unset. */
+    private static String lookup(String key, Map<String, String> env, Map<String, String> dotEnv) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            value = dotEnv.get(key);
+        }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static int parsePort(String source, String raw) throws ConfigException {
+        String value = raw.trim();
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // same message as out of range
+        }
+        throw new ConfigException(source + " must be a number between 0 and 65535, got '" + value + "'");
+    }
+
+    private static String normalizeBaseUrl(String source, String raw) throws ConfigException {
+        String value = raw.trim();
+        String failure = source + " must be an http or https URL, got '" + value + "'";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(failure);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new ConfigException(failure);
+        }
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
+    }
+
+    /** Parsed command line: switches and flags with values; the last occurrence of a flag wins. */
+    private static final class Flags {
+        private final Set<String> switches = new HashSet<>();
+        private final Map<String, String> values = new HashMap<>();
+
+        static Flags parse(List<String> args) throws ConfigException {
+            Flags flags = new Flags();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (!arg.startsWith("--") || arg.length() == 2) {
+                    throw new ConfigException("unexpected argument '" + arg + "' (see --help)");
+                }
+                int equals = arg.indexOf('=');
+                String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+                String inlineValue = equals < 0 ? null : arg.substring(equals + 1);
+                if (SWITCHES.contains(name)) {
+                    if (inlineValue != null) {
+                        throw new ConfigException("--" + name + " takes no value");
+                    }
+                    flags.switches.add(name);
+                } else if (VALUED_FLAGS.contains(name)) {
+                    if (inlineValue != null) {
+                        flags.values.put(name, inlineValue);
+                    } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                        flags.values.put(name, args.get(++i));
+                    } else {
+                        throw new ConfigException("--" + name + " needs a value");
+                    }
+                } else {
+                    throw new ConfigException("unknown option --" + name + " (see --help)");
+                }
+            }
+            return flags;
+        }
+
+        boolean has(String name) {
+            return switches.contains(name) || values.containsKey(name);
+        }
+
+        String value(String name) {
+            return values.get(name);
+        }
+    }
+}
