@@ -46,7 +46,7 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
     private volatile boolean autoAccept;
 
     private SwitchboardRuntime(AppConfig config, Simulator simulator, String apiKey, String baseUrl, String secret)
-            throws IOException {
+            throws IOException, ConfigException {
         this.config = config;
         this.simulator = simulator;
         this.apiKey = apiKey;
@@ -64,13 +64,13 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
      *
      * @param simSpeed pace of the simulated conversations (1 = like a person)
      */
-    public static SwitchboardRuntime start(AppConfig config, double simSpeed) throws IOException {
+    public static SwitchboardRuntime start(AppConfig config, double simSpeed) throws IOException, ConfigException {
         if (config.demo()) {
             Simulator sim = new Simulator(SimOptions.demo(simSpeed));
             sim.start();
             try {
                 return new SwitchboardRuntime(config, sim, sim.apiKey(), sim.baseUrl(), sim.webhookSecret());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | ConfigException | RuntimeException e) {
                 sim.close();
                 throw e;
             }
@@ -82,7 +82,7 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
 
     /** In demo mode a busy port is no reason to fail: take any free one. Live mode needs the configured port. */
     private WebhookListener startListener(AppConfig config, WebhookSignature signature, boolean demo)
-            throws IOException {
+            throws IOException, ConfigException {
         WebhookListener candidate = new WebhookListener(config.bind(), config.port(), signature, Clock.systemUTC(),
                 monitor::onIncoming);
         try {
