@@ -500,6 +500,7 @@ final class SidebandSession {
         message.put("role", "assistant");
         message.putArray("content");
         String functionItemId = Ids.item();
+        callerAudioMs += leadMs + words(text) * MS_PER_SPOKEN_WORD; // the input audio clock runs while the agent talks
 
         out.add(new Beat(leadMs, () -> {
             runningResponseId = responseId;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -67,6 +68,7 @@ public final class Simulator implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final OkHttpClient webhookClient;
     private final Map<String, SimCall> calls = new ConcurrentHashMap<>();
+    private final List<SimCall> callsInRingOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>(); // touched on the scheduler
     private final List<String> restLog = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean started = new AtomicBoolean();
@@ -137,7 +139,8 @@ public final class Simulator implements AutoCloseable {
 
     /**
      * Places a call: registers it as ringing and POSTs the signed {@code realtime.call.incoming} webhook,
-     * synchronously. The listener may accept the call before answering the webhook.
+     * synchronously: it blocks until the listener answers, so call it off the UI thread. The listener may accept
+     * the call before answering the webhook.
      *
      * @return the call id ({@code rtc_…})
      * @throws UncheckedIOException when the webhook cannot be delivered or is answered with a non-2xx status
@@ -152,6 +155,7 @@ public final class Simulator implements AutoCloseable {
         String callId = Ids.callId();
         SimCall call = new SimCall(callId, scenario);
         calls.put(callId, call);
+        callsInRingOrder.add(call);
 
         byte[] body = Json.write(webhookBody(callId, scenario)).getBytes(StandardCharsets.UTF_8);
         String msgId = "wh_" + Ids.random(24);
@@ -194,9 +198,9 @@ public final class Simulator implements AutoCloseable {
         return callId == null ? Optional.empty() : Optional.ofNullable(calls.get(callId));
     }
 
-    /** Every call rung so far, oldest first is not guaranteed. */
+    /** Every call rung so far, oldest first. */
     public List<SimCall> calls() {
-        return List.copyOf(calls.values());
+        return List.copyOf(callsInRingOrder);
     }
 
     /** One line per HTTP request served, e.g. {@code POST /v1/realtime/calls/rtc_x/accept 200}; socket upgrades log 101. */

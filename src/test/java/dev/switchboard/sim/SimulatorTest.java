@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -265,16 +266,17 @@ class SimulatorTest {
 
     @Test
     void droppedSocketResumesWhereItWasWithoutReplay() throws Exception {
-        startSim(SimOptions.fast().withSpeed(20)); // paced, so the drop lands inside the caller's first turn
+        // paced (the caller's first turn takes ~400 ms), so the drop lands inside that turn
+        startSim(SimOptions.fast().withSpeed(10));
         String callId = sim.ring(Scenario.SUPPORT_CALL);
         assertEquals(200, client.action(callId, "accept", ACCEPT_WITH_TRANSCRIPTION).code());
         SimClient.Socket first = client.connect(callId, sim.apiKey());
         first.opened.get(SimClient.TIMEOUT_S, TimeUnit.SECONDS);
+        CompletableFuture<JsonNode> speechStarted = first.when(e -> is(e, "input_audio_buffer.speech_started"));
+        CompletableFuture<Void> dropped = speechStarted.thenAccept(e -> sim.dropSocket(callId)); // on receipt
         first.send("{\"type\":\"response.create\",\"response\":{\"instructions\":\"Say to the user: Hi!\"}}");
-        JsonNode speechStarted = first.when(e -> is(e, "input_audio_buffer.speech_started"))
-                .get(SimClient.TIMEOUT_S, TimeUnit.SECONDS);
 
-        sim.dropSocket(callId);
+        dropped.get(SimClient.TIMEOUT_S, TimeUnit.SECONDS);
         assertEquals(-1, first.awaitClose());
         assertEquals(SimCall.State.ACTIVE, sim.call(callId).orElseThrow().state());
 
@@ -284,7 +286,7 @@ class SimulatorTest {
         JsonNode resumed = second.events.stream()
                 .filter(e -> e.path("type").asText().startsWith("input_audio_buffer.")).findFirst().orElseThrow();
         assertEquals("input_audio_buffer.speech_stopped", resumed.path("type").asText());
-        assertEquals(speechStarted.path("item_id").asText(), resumed.path("item_id").asText());
+        assertEquals(speechStarted.get().path("item_id").asText(), resumed.path("item_id").asText());
 
         List<JsonNode> both = new ArrayList<>(first.events);
         both.addAll(second.events);
