@@ -1,0 +1,83 @@
+package dev.switchboard.sim;
+
+import dev.switchboard.sim.Step.AgentLooksUp;
+import dev.switchboard.sim.Step.AgentSays;
+import dev.switchboard.sim.Step.CallerHangsUp;
+import dev.switchboard.sim.Step.CallerPresses;
+import dev.switchboard.sim.Step.CallerSays;
+import dev.switchboard.sim.Step.Transcription;
+import java.util.List;
+
+/** A simulated caller and what they do once the call is answered (after the agent's greeting). */
+public enum Scenario {
+
+    SUPPORT_CALL("Billing question", "Dana Whitfield", "+15551230001"),
+    HANGS_UP_WHILE_RINGING("Hangs up while ringing", "Marcus Lee", "+15551230002"),
+    DTMF_MENU("Keypad menu", "Priya Raman", "+15551230003"),
+    TOOL_CALL("Order lookup (tool call)", "Tom Okafor", "+15551230004");
+
+    private final String label;
+    private final String callerName;
+    private final String callerNumber;
+
+    Scenario(String label, String callerName, String callerNumber) {
+        this.label = label;
+        this.callerName = callerName;
+        this.callerNumber = callerNumber;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String callerName() {
+        return callerName;
+    }
+
+    /** E.164, as in the From header. */
+    public String callerNumber() {
+        return callerNumber;
+    }
+
+    /** Seconds (at speed 1) after which the caller gives up ringing, or -1 when they wait. */
+    double hangsUpWhileRingingAfterSeconds() {
+        return this == HANGS_UP_WHILE_RINGING ? 3 : -1;
+    }
+
+    /** What happens after the greeting. */
+    List<Step> script() {
+        return switch (this) {
+            case SUPPORT_CALL -> List.of(
+                    new CallerSays("Hi, I think I was charged twice for my subscription this month.",
+                            Transcription.ON_TIME),
+                    new AgentSays("I'm sorry about that. Could you tell me the email address on the account?"),
+                    new CallerSays("Sure, it's dana dot whitfield at example dot com.", Transcription.LATE),
+                    new AgentSays("Thanks, Dana. I can see two charges of nineteen ninety-nine on June third. "
+                            + "I've refunded the duplicate; it will show up in three to five business days."),
+                    new CallerSays("Great, that's all I needed. Thank you so much!", Transcription.ON_TIME),
+                    new AgentSays("You're welcome, Dana. Have a great day!"),
+                    new CallerSays("Bye!", Transcription.ON_TIME),
+                    new CallerHangsUp());
+            case HANGS_UP_WHILE_RINGING -> List.of(new CallerHangsUp());
+            case DTMF_MENU -> List.of(
+                    new AgentSays("For billing, press 1. For technical support, press 2."),
+                    new CallerPresses("2"),
+                    new AgentSays("Technical support. Tell me briefly what is wrong, "
+                            + "or press 0 to hear our opening hours."),
+                    new CallerSays("Uh.", Transcription.FAILS),
+                    new AgentSays("Sorry, I didn't catch that. You can also use your keypad."),
+                    new CallerPresses("0"),
+                    new AgentSays("Our technicians are available every day from eight a.m. to eight p.m. Goodbye!"),
+                    new CallerHangsUp());
+            case TOOL_CALL -> List.of(
+                    new CallerSays("Hi, I'd like to know where my order is. The number is four five one seven.",
+                            Transcription.ON_TIME),
+                    new AgentLooksUp("Let me look that up for you.", "lookup_order", "{\"order_id\":\"4517\"}",
+                            "{\"status\":\"shipped\",\"carrier\":\"UPS\",\"eta\":\"Thursday\"}",
+                            "Your order 4517 has shipped with UPS and should arrive on Thursday."),
+                    new CallerSays("Perfect, thanks. Bye!", Transcription.LATE),
+                    new AgentSays("You're welcome, goodbye!"),
+                    new CallerHangsUp());
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.sim;
+
+/** One beat of a scripted conversation, as data. {@link SidebandSession} turns steps into server events. */
+sealed interface Step {
+
+    /** How the caller's words reach the transcript (only when the session transcribes the caller). */
+    enum Transcription {
+        /** completes right after the turn is committed */
+        ON_TIME,
+        /** completes while the agent's reply is already streaming, as happens in reality */
+        LATE,
+        /** fails ("Audio too short") */
+        FAILS
+    }
+
+    /** The caller speaks one turn. */
+    record CallerSays(String text, Transcription transcription) implements Step {
+    }
+
+    /** The agent answers with one spoken response. */
+    record AgentSays(String text) implements Step {
+    }
+
+    /**
+     * The agent says {@code preamble} while calling a function in the same response; the tool result is added
+     * to the conversation and the agent then says {@code answer} in a second response.
+     */
+    record AgentLooksUp(String preamble, String function, String argumentsJson, String outputJson, String answer)
+            implements Step {
+    }
+
+    /** The caller presses a key on the keypad. */
+    record CallerPresses(String key) implements Step {
+    }
+
+    /** The caller hangs up: the call ends and the socket closes with 1000. */
+    record CallerHangsUp() implements Step {
+    }
+}
