@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code --headless}: the listener auto-accepts every call with the configured settings and prints the
@@ -80,7 +82,13 @@ public final class HeadlessMain {
                 err.println("switchboard: the simulated call could not ring: " + e.getMessage());
                 return 1;
             }
-            Call call = runtime.calls().find(callId).orElseThrow();
+            Call call;
+            try {
+                call = runtime.calls().whenAdded(callId).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                err.println("switchboard: the simulated call " + callId + " never reached the monitor");
+                return 1;
+            }
             CountDownLatch over = new CountDownLatch(1);
             call.addListener((c, change) -> {
                 if (c.state().isTerminal()) {

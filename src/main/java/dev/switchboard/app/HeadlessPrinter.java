@@ -52,6 +52,13 @@ final class HeadlessPrinter {
     private void printFinished(Call call, Set<String> printed) {
         synchronized (out) {
             for (TranscriptEntry entry : call.transcript()) {
+                if (entry.kind() == TranscriptEntry.Kind.DTMF || entry.kind() == TranscriptEntry.Kind.NOTE) {
+                    if (printed.add(entry.key())) {
+                        String label = entry.kind() == TranscriptEntry.Kind.DTMF ? "keypad" : "note";
+                        out.println("[" + call.id() + "] " + label + ": " + entry.text());
+                    }
+                    continue;
+                }
                 if (!entry.isUtterance() || entry.status() == TranscriptEntry.Status.STREAMING
                         || entry.text().isBlank() || !printed.add(entry.key())) {
                     continue;

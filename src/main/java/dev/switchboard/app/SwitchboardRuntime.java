@@ -66,7 +66,7 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
      */
     public static SwitchboardRuntime start(AppConfig config, double simSpeed) throws IOException, ConfigException {
         if (config.demo()) {
-            Simulator sim = new Simulator(SimOptions.demo(simSpeed));
+            Simulator sim = new Simulator(SimOptions.demo().withSpeed(simSpeed));
             sim.start();
             try {
                 return new SwitchboardRuntime(config, sim, sim.apiKey(), sim.baseUrl(), sim.webhookSecret());
@@ -150,7 +150,9 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("Demo calls need demo mode (no API key)."));
         }
         Scenario scenario = Scenario.values()[scenarioIndex];
-        return CompletableFuture.supplyAsync(() -> simulator.ring(scenario));
+        // ring() returns once the webhook was answered; the call reaches the registry just after
+        return CompletableFuture.supplyAsync(() -> simulator.ring(scenario))
+                .thenCompose(id -> registry.whenAdded(id).thenApply(call -> id));
     }
 
     @Override

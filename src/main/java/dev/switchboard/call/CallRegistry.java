@@ -2,10 +2,12 @@ package dev.switchboard.call;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -14,6 +16,7 @@ public final class CallRegistry {
 
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final List<Consumer<Call>> addedListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, CompletableFuture<Call>> awaited = new HashMap<>();
 
     /** Adds the call unless one with its id exists; returns whether it was added. */
     public boolean add(Call call) {
@@ -25,6 +28,13 @@ public final class CallRegistry {
         }
         for (Consumer<Call> l : addedListeners) {
             l.accept(call);
+        }
+        CompletableFuture<Call> waiting;
+        synchronized (calls) {
+            waiting = awaited.remove(call.id());
+        }
+        if (waiting != null) {
+            waiting.complete(call);
         }
         return true;
     }
@@ -43,6 +53,17 @@ public final class CallRegistry {
         }
         Collections.reverse(list);
         return list;
+    }
+
+    /** Completes when a call with this id is added (at once if it is known already). */
+    public CompletableFuture<Call> whenAdded(String id) {
+        synchronized (calls) {
+            Call known = calls.get(id);
+            if (known != null) {
+                return CompletableFuture.completedFuture(known);
+            }
+            return awaited.computeIfAbsent(id, k -> new CompletableFuture<>());
+        }
     }
 
     public int size() {
