@@ -56,6 +56,8 @@ public final class FakeBackend implements Backend, CallActions {
     /** When set, the next accept fails with this message (and the call rings again). */
     public final AtomicReference<String> failNextAccept = new AtomicReference<>();
     public volatile boolean streamAfterAccept = true;
+    /** Called between turns of {@link #streamConversation}; a test with a {@link TestClock} advances it here. */
+    public volatile java.util.function.Consumer<java.time.Duration> pause = d -> { };
 
     private final CallRegistry registry = new CallRegistry();
     private final ExecutorService io;
@@ -125,6 +127,7 @@ public final class FakeBackend implements Backend, CallActions {
         event(call, "response.done", "{\"type\":\"response.done\",\"response\":{\"id\":\"resp_greeting\",\"status\":\"completed\","
                 + "\"usage\":{\"total_tokens\":450,\"input_tokens\":412,\"output_tokens\":38}}}");
 
+        pause.accept(java.time.Duration.ofSeconds(3));
         String caller1 = "caller-" + call.id() + "-1";
         call.speaking(Speaker.CALLER, true);
         event(call, "input_audio_buffer.speech_started", "{\"type\":\"input_audio_buffer.speech_started\",\"audio_start_ms\":5120}");
@@ -134,11 +137,14 @@ public final class FakeBackend implements Backend, CallActions {
         for (String word : words(question)) {
             call.appendDelta(caller1, Speaker.CALLER, word);
         }
+        pause.accept(java.time.Duration.ofSeconds(6));
         call.completeUtterance(caller1, Speaker.CALLER, question);
         event(call, "conversation.item.input_audio_transcription.completed",
                 "{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"" + caller1
                         + "\",\"transcript\":\"" + question + "\"}");
+        pause.accept(java.time.Duration.ofSeconds(2));
         call.dtmf("4");
+        pause.accept(java.time.Duration.ofSeconds(1));
 
         String agent2 = "agent-" + call.id() + "-2";
         call.speaking(Speaker.AGENT, true);
