@@ -1,0 +1,83 @@
+package dev.switchboard.ui;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.monitor.ActionFailedException;
+import dev.switchboard.monitor.CallActions;
+import dev.switchboard.ui.calllist.CallRowViewModel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * Runs a person's actions on a call without blocking the FX thread: the backend's future completes on an
+ * I/O thread and its outcome comes back through the dispatcher onto the call's row, in plain words.
+ */
+public final class CallCommands {
+
+    private final CallActions actions;
+    private final UiDispatcher dispatcher;
+
+    public CallCommands(CallActions actions, UiDispatcher dispatcher) {
+        this.actions = actions;
+        this.dispatcher = dispatcher;
+    }
+
+    public CompletableFuture<Void> accept(CallRowViewModel row, AcceptSettings settings) {
+        return run(row, "Accepting…", "Accepted (voice " + settings.voice() + ", " + settings.model() + ").",
+                () -> actions.accept(row.call(), settings));
+    }
+
+    public CompletableFuture<Void> reject(CallRowViewModel row, RejectStatus status) {
+        return run(row, "Rejecting…", "Rejected with " + status + ".", () -> actions.reject(row.call(), status.code()));
+    }
+
+    public CompletableFuture<Void> hangup(CallRowViewModel row) {
+        return run(row, "Hanging up…", "Hung up.", () -> actions.hangup(row.call()));
+    }
+
+    public CompletableFuture<Void> transfer(CallRowViewModel row, String targetUri) {
+        return run(row, "Transferring to " + targetUri + "…", "Transfer to " + targetUri + " requested.",
+                () -> actions.refer(row.call(), targetUri));
+    }
+
+    public CompletableFuture<Void> updateInstructions(CallRowViewModel row, String instructions) {
+        return run(row, "Updating instructions…", "Instructions updated.",
+                () -> actions.updateInstructions(row.call(), instructions));
+    }
+
+    public CompletableFuture<Void> say(CallRowViewModel row, String sentence) {
+        return run(row, "Asking the agent to speak…", "The agent was asked to say it.", () -> actions.say(row.call(), sentence));
+    }
+
+    private CompletableFuture<Void> run(CallRowViewModel row, String pending, String success,
+                                        Supplier<CompletableFuture<Void>> action) {
+        row.actionStarted(pending);
+        CompletableFuture<Void> started;
+        try {
+            started = action.get();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        return started.whenComplete((ignored, error) -> dispatcher.run(() -> {
+            if (error == null) {
+                row.actionSucceeded(success);
+            } else {
+                row.actionFailed(plainMessage(error));
+            }
+        }));
+    }
+
+    /** The person-facing message of a failure: the backend's own words when it gave some. */
+    public static String plainMessage(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ActionFailedException) {
+            return cause.getMessage();
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return "Something went wrong: " + detail;
+    }
+}

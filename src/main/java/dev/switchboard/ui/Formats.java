@@ -1,0 +1,25 @@
+package dev.switchboard.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** How times and durations read on screen. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** "04:07", or "1:02:03" past an hour; negative durations read as zero. */
+    public static String clock(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        long h = seconds / 3600;
+        long m = (seconds % 3600) / 60;
+        long s = seconds % 60;
+        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%02d:%02d", m, s);
+    }
+
+    /** Time of {@code at} since {@code start}, as mm:ss. */
+    public static String sinceStart(Instant start, Instant at) {
+        return clock(Duration.between(start, at));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.switchboard.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.switchboard.monitor.Backend;
+import dev.switchboard.ui.main.MainView;
+import dev.switchboard.ui.main.SwitchboardViewModel;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+/**
+ * Entry point for the app: builds the monitor window on a {@link Backend}. Must be called on the FX thread.
+ *
+ * <pre>{@code
+ *   SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+ * }</pre>
+ */
+public final class SwitchboardWindow {
+
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    private static final String STYLESHEET = SwitchboardWindow.class.getResource("switchboard.css").toExternalForm();
+
+    private final SwitchboardViewModel model;
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final Scene scene;
+    private final Timeline clock;
+
+    public SwitchboardWindow(Backend backend, UiDispatcher dispatcher) {
+        applyTheme(false);
+        darkTheme.addListener((obs, was, dark) -> applyTheme(dark));
+        model = new SwitchboardViewModel(backend, dispatcher);
+        scene = new Scene(new MainView(model, darkTheme), WIDTH, HEIGHT);
+        scene.getStylesheets().add(STYLESHEET);
+        scene.getProperties().put(SwitchboardWindow.class, this);
+        // One timer for every clock on screen; ring timers and durations change once a second.
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+        scene.windowProperty().addListener((obs, old, window) -> {
+            if (window != null) {
+                window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> dispose());
+            }
+        });
+        model.start();
+    }
+
+    /** The window's scene on {@code backend}; the clock stops when its window is hidden. */
+    public static Scene createScene(Backend backend, UiDispatcher dispatcher) {
+        return new SwitchboardWindow(backend, dispatcher).scene();
+    }
+
+    /** Puts the monitor in {@code stage} and shows it. */
+    public static SwitchboardWindow show(Stage stage, Backend backend, UiDispatcher dispatcher) {
+        SwitchboardWindow window = new SwitchboardWindow(backend, dispatcher);
+        stage.setTitle(backend.isDemo() ? "Switchboard — demo mode" : "Switchboard");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(window.scene());
+        stage.show();
+        return window;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public SwitchboardViewModel viewModel() {
+        return model;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public void dispose() {
+        clock.stop();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.switchboard.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.switchboard.call.CallState;
+import dev.switchboard.ui.calllist.CallRowViewModel;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small building blocks the views share. */
+public final class Widgets {
+
+    private static final List<String> STATE_BADGES = List.of("badge-ringing", "badge-accepting", "badge-active",
+            "badge-ended", "badge-rejected", "badge-missed", "badge-failed");
+
+    private Widgets() {
+    }
+
+    public static FontIcon icon(String literal) {
+        return new FontIcon(literal);
+    }
+
+    public static Label label(String text, String... styleClasses) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(styleClasses);
+        return label;
+    }
+
+    public static Button button(String text, String iconLiteral, String... styleClasses) {
+        Button button = new Button(text, iconLiteral == null ? null : icon(iconLiteral));
+        button.getStyleClass().addAll(styleClasses);
+        return button;
+    }
+
+    /** A pill whose colour follows the call state. */
+    public static Label stateBadge() {
+        Label badge = label("", "badge");
+        badge.setMinWidth(Label.USE_PREF_SIZE);
+        return badge;
+    }
+
+    public static void showState(Label badge, CallState state) {
+        badge.getStyleClass().removeAll(STATE_BADGES);
+        if (state == null) {
+            badge.setText("");
+            return;
+        }
+        badge.setText(state.label());
+        badge.getStyleClass().add("badge-" + state.name().toLowerCase());
+    }
+
+    public static String stateIcon(CallState state) {
+        return switch (state) {
+            case RINGING -> "fth-phone-incoming";
+            case ACCEPTING, ACTIVE -> "fth-phone-call";
+            case MISSED -> "fth-phone-missed";
+            default -> "fth-phone-off";
+        };
+    }
+
+    /** A round avatar with the state's phone icon. */
+    public static StackPane avatar(boolean large) {
+        StackPane avatar = new StackPane(icon("fth-phone-incoming"));
+        avatar.getStyleClass().add("call-avatar");
+        if (large) {
+            avatar.getStyleClass().add("large");
+        }
+        return avatar;
+    }
+
+    public static void showState(StackPane avatar, CallState state) {
+        avatar.getStyleClass().removeAll("ringing", "active");
+        if (state == CallState.RINGING) {
+            avatar.getStyleClass().add("ringing");
+        } else if (state == CallState.ACTIVE || state == CallState.ACCEPTING) {
+            avatar.getStyleClass().add("active");
+        }
+        ((FontIcon) avatar.getChildren().get(0)).setIconLiteral(stateIcon(state == null ? CallState.ENDED : state));
+    }
+
+    /** An empty state: big icon, what is missing, what to do about it. */
+    public static VBox emptyState(String iconLiteral, String title, ObservableValue<String> hint, Node... actions) {
+        Label heading = label(title, "title");
+        Label hintLabel = label("", "hint");
+        hintLabel.textProperty().bind(hint);
+        hintLabel.setWrapText(true);
+        VBox box = new VBox(icon(iconLiteral), heading, hintLabel);
+        box.getChildren().addAll(actions);
+        box.getStyleClass().add("empty-state");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(420);
+        return box;
+    }
+
+    public static void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /**
+     * The outcome of the last action on whichever call {@code target} holds: a tick, a warning, or a pending
+     * note, in the call's own words.
+     */
+    public static Label actionResult(ObservableValue<CallRowViewModel> target) {
+        Label label = label("", "action-result");
+        label.setWrapText(true);
+        FontIcon icon = icon("fth-check-circle");
+        label.setGraphic(icon);
+        InvalidationListener redraw = o -> {
+            CallRowViewModel row = target.getValue();
+            String text = row == null ? "" : row.actionResultProperty().get();
+            label.setText(text);
+            label.setVisible(!text.isEmpty());
+            label.setManaged(!text.isEmpty());
+            label.getStyleClass().removeAll("ok", "failed", "pending");
+            if (row == null) {
+                return;
+            }
+            if (row.isActionPending()) {
+                label.getStyleClass().add("pending");
+                icon.setIconLiteral("fth-loader");
+            } else if (row.actionFailedProperty().get()) {
+                label.getStyleClass().add("failed");
+                icon.setIconLiteral("fth-alert-circle");
+            } else {
+                label.getStyleClass().add("ok");
+                icon.setIconLiteral("fth-check-circle");
+            }
+        };
+        target.addListener((obs, old, now) -> {
+            if (old != null) {
+                old.actionResultProperty().removeListener(redraw);
+                old.actionPendingProperty().removeListener(redraw);
+                old.actionFailedProperty().removeListener(redraw);
+            }
+            if (now != null) {
+                now.actionResultProperty().addListener(redraw);
+                now.actionPendingProperty().addListener(redraw);
+                now.actionFailedProperty().addListener(redraw);
+            }
+            redraw.invalidated(null);
+        });
+        redraw.invalidated(null);
+        Styles.addStyleClass(label, Styles.TEXT_SMALL);
+        return label;
+    }
+}

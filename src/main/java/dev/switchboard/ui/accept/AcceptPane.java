@@ -1,0 +1,137 @@
+package dev.switchboard.ui.accept;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.TurnDetection;
+import dev.switchboard.ui.RejectStatus;
+import dev.switchboard.ui.Widgets;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The form a ringing call is answered with, and Reject with a SIP status. */
+public final class AcceptPane extends VBox {
+
+    private final TextArea instructions = new TextArea();
+
+    public AcceptPane(AcceptViewModel model, Runnable onAccept, Runnable onReject, Node actionResult) {
+        getStyleClass().add("side-panel");
+        setId("acceptPane");
+
+        Label title = Widgets.label("Answer this call", "panel-title");
+        Label subtitle = Widgets.label("The agent starts with these settings. Press A to accept, R to reject.",
+                Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        subtitle.setWrapText(true);
+
+        instructions.setId("acceptInstructions");
+        instructions.getStyleClass().add("monospace");
+        instructions.setWrapText(true);
+        instructions.setPrefRowCount(7);
+        instructions.textProperty().bindBidirectional(model.instructionsProperty());
+        VBox.setVgrow(instructions, Priority.ALWAYS);
+
+        ComboBox<String> voice = new ComboBox<>(FXCollections.observableArrayList(AcceptSettings.VOICES));
+        voice.setId("voiceChoice");
+        voice.valueProperty().bindBidirectional(model.voiceProperty());
+
+        ComboBox<String> modelChoice = new ComboBox<>(FXCollections.observableArrayList(AcceptSettings.MODELS));
+        modelChoice.setId("modelChoice");
+        modelChoice.setEditable(true);
+        modelChoice.valueProperty().bindBidirectional(model.modelProperty());
+        // Validate as the person types, not only when the edit is committed.
+        modelChoice.getEditor().textProperty().addListener((obs, old, text) -> {
+            if (modelChoice.isFocused() || modelChoice.getEditor().isFocused()) {
+                model.modelProperty().set(text);
+            }
+        });
+
+        TextField greeting = new TextField();
+        greeting.setId("greetingField");
+        greeting.setPromptText("Empty: the agent waits for the caller to speak");
+        greeting.textProperty().bindBidirectional(model.greetingProperty());
+
+        ComboBox<String> transcription = new ComboBox<>(FXCollections.observableArrayList(AcceptViewModel.TRANSCRIPTION_CHOICES));
+        transcription.setId("transcriptionChoice");
+        transcription.valueProperty().bindBidirectional(model.transcriptionProperty());
+        transcription.setTooltip(new Tooltip("Without caller transcription the transcript shows only the agent."));
+
+        ComboBox<TurnDetection> turns = new ComboBox<>(FXCollections.observableArrayList(TurnDetection.values()));
+        turns.setId("turnDetectionChoice");
+        turns.valueProperty().bindBidirectional(model.turnDetectionProperty());
+
+        Label problems = Widgets.label("", "problem-text");
+        problems.setId("acceptProblems");
+        problems.setGraphic(Widgets.icon("fth-alert-circle"));
+        problems.setWrapText(true);
+        problems.textProperty().bind(model.disabledReasonProperty());
+        problems.visibleProperty().bind(model.disabledReasonProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+
+        Button accept = Widgets.button("Accept", "fth-phone-call", Styles.SUCCESS);
+        accept.setId("acceptButton");
+        accept.setDefaultButton(false);
+        accept.disableProperty().bind(model.acceptDisabledProperty());
+        accept.setOnAction(e -> onAccept.run());
+
+        Button reset = Widgets.button(null, "fth-rotate-ccw", Styles.BUTTON_ICON, Styles.FLAT);
+        reset.setTooltip(new Tooltip("Back to the last-used settings"));
+        reset.setOnAction(e -> model.resetToLastUsed());
+
+        ComboBox<RejectStatus> rejectStatus = new ComboBox<>(FXCollections.observableArrayList(RejectStatus.values()));
+        rejectStatus.setId("rejectStatus");
+        rejectStatus.valueProperty().bindBidirectional(model.rejectStatusProperty());
+        rejectStatus.getStyleClass().add(Styles.LEFT_PILL);
+        Button reject = Widgets.button("Reject", "fth-phone-off", Styles.DANGER, Styles.RIGHT_PILL);
+        reject.setId("rejectButton");
+        reject.disableProperty().bind(model.rejectDisabledProperty());
+        reject.setOnAction(e -> onReject.run());
+        HBox rejectGroup = new HBox(rejectStatus, reject);
+
+        HBox buttons = new HBox(8, accept, reset, new Spacer(), rejectGroup);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(title, subtitle,
+                field("Instructions", instructions),
+                row(field("Voice", voice), field("Model", modelChoice)),
+                field("Greeting", greeting),
+                row(field("Caller transcription", transcription), field("Turn detection", turns)),
+                problems, buttons, actionResult);
+        VBox.setVgrow(getChildren().get(2), Priority.ALWAYS);
+    }
+
+    /** Puts the cursor in the instructions, for Enter on the call list. */
+    public void focusFirstField() {
+        instructions.requestFocus();
+    }
+
+    static VBox field(String label, Node control) {
+        Label caption = Widgets.label(label, "field-label");
+        caption.setLabelFor(control);
+        if (control instanceof ComboBox<?> combo) {
+            combo.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox box = new VBox(4, caption, control);
+        if (control instanceof TextArea) {
+            VBox.setVgrow(control, Priority.ALWAYS);
+        }
+        return box;
+    }
+
+    static HBox row(VBox left, VBox right) {
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(1);
+        right.setPrefWidth(1);
+        return new HBox(10, left, right);
+    }
+}

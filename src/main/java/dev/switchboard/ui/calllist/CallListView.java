@@ -1,0 +1,91 @@
+package dev.switchboard.ui.calllist;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.switchboard.ui.Widgets;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The calls, newest first: who is calling, the state badge, and the ring timer or duration. */
+public final class CallListView extends ListView<CallRowViewModel> {
+
+    public CallListView(CallListViewModel model, Node placeholder) {
+        super(model.rows());
+        setId("callList");
+        getStyleClass().addAll("call-list", Tweaks.EDGE_TO_EDGE);
+        setPlaceholder(placeholder);
+        setCellFactory(list -> new CallCell());
+        // Selection flows both ways: the window selects new ringing calls, the person selects by hand.
+        getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectedProperty().set(row);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && getSelectionModel().getSelectedItem() != row) {
+                getSelectionModel().select(row);
+                scrollTo(row);
+            }
+        });
+    }
+
+    private static final class CallCell extends ListCell<CallRowViewModel> {
+
+        private final StackPane avatar = Widgets.avatar(false);
+        private final Label name = Widgets.label("", Styles.TEXT_BOLD);
+        private final Label number = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        private final Label badge = Widgets.stateBadge();
+        private final Label clock = Widgets.label("", "call-clock");
+        private final HBox graphic;
+        private final InvalidationListener redraw = o -> redraw();
+        private CallRowViewModel shown;
+
+        CallCell() {
+            VBox who = new VBox(2, name, number);
+            VBox right = new VBox(4, badge, clock);
+            right.setAlignment(Pos.CENTER_RIGHT);
+            graphic = new HBox(10, avatar, who, new Spacer(), right);
+            graphic.setAlignment(Pos.CENTER_LEFT);
+            name.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(CallRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            if (shown != null) {
+                shown.stateProperty().removeListener(redraw);
+                shown.clockProperty().removeListener(redraw);
+            }
+            shown = empty ? null : row;
+            if (shown == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            shown.stateProperty().addListener(redraw);
+            shown.clockProperty().addListener(redraw);
+            name.setText(shown.displayName());
+            number.setText(shown.number());
+            number.setVisible(!shown.number().isEmpty());
+            redraw();
+            setGraphic(graphic);
+        }
+
+        private void redraw() {
+            if (shown == null) {
+                return;
+            }
+            Widgets.showState(badge, shown.state());
+            Widgets.showState(avatar, shown.state());
+            clock.setText(shown.clockProperty().get());
+        }
+    }
+}

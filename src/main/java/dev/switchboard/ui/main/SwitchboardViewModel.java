@@ -1,0 +1,254 @@
+package dev.switchboard.ui.main;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
+import dev.switchboard.call.CallState;
+import dev.switchboard.monitor.Backend;
+import dev.switchboard.ui.CallCommands;
+import dev.switchboard.ui.CallRefreshCoalescer;
+import dev.switchboard.ui.UiDispatcher;
+import dev.switchboard.ui.accept.AcceptViewModel;
+import dev.switchboard.ui.calllist.CallListViewModel;
+import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.inspector.InspectorViewModel;
+import dev.switchboard.ui.steering.SteeringViewModel;
+import dev.switchboard.ui.transcript.TranscriptViewModel;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The window's state, wired to the backend. Backend threads never touch a property: call changes go
+ * through the {@link CallRefreshCoalescer}, everything else through the {@link UiDispatcher}.
+ */
+public final class SwitchboardViewModel {
+
+    private final Backend backend;
+    private final UiDispatcher dispatcher;
+    private final CallCommands commands;
+    private final CallRefreshCoalescer coalescer;
+    private final CallListViewModel callList = new CallListViewModel();
+    private final AcceptViewModel accept = new AcceptViewModel(AcceptSettings.defaults());
+    private final SteeringViewModel steering = new SteeringViewModel();
+    private final TranscriptViewModel transcript = new TranscriptViewModel();
+    private final InspectorViewModel inspector = new InspectorViewModel();
+
+    private final StringProperty listenerUrl = new SimpleStringProperty(this, "listenerUrl", "");
+    private final LongProperty webhooksReceived = new SimpleLongProperty(this, "webhooksReceived");
+    private final LongProperty webhooksRejected = new SimpleLongProperty(this, "webhooksRejected");
+    private final BooleanProperty autoAccept = new SimpleBooleanProperty(this, "autoAccept");
+    private final AtomicBoolean statusRefreshScheduled = new AtomicBoolean();
+
+    public SwitchboardViewModel(Backend backend, UiDispatcher dispatcher) {
+        this.backend = backend;
+        this.dispatcher = dispatcher;
+        this.commands = new CallCommands(backend.actions(), dispatcher);
+        this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
+
+        callList.selectedProperty().addListener((obs, old, row) -> show(row));
+        autoAccept.set(backend.autoAccept());
+        autoAccept.addListener((obs, was, on) -> backend.setAutoAccept(on, accept.settings()));
+        // While auto-accept is on, it follows the panel's edits.
+        accept.settingsProperty().addListener((obs, old, now) -> {
+            if (autoAccept.get()) {
+                backend.setAutoAccept(true, now);
+            }
+        });
+        refreshStatus();
+    }
+
+    /** Subscribes to the backend; calls that exist already are listed at once. */
+    public void start() {
+        backend.onStatusChanged(() -> {
+            if (statusRefreshScheduled.compareAndSet(false, true)) {
+                dispatcher.run(() -> {
+                    statusRefreshScheduled.set(false);
+                    refreshStatus();
+                });
+            }
+        });
+        backend.calls().onAdded(call -> {
+            call.addListener((c, change) -> coalescer.markDirty(c));
+            dispatcher.run(() -> added(call));
+        });
+        for (Call call : backend.calls().newestFirst()) {
+            call.addListener((c, change) -> coalescer.markDirty(c));
+        }
+        dispatcher.run(() -> {
+            var existing = backend.calls().newestFirst();
+            for (int i = existing.size() - 1; i >= 0; i--) {
+                callList.add(existing.get(i));
+            }
+            if (callList.selected() == null && !callList.rows().isEmpty()) {
+                callList.selectedProperty().set(callList.rows().get(0));
+            }
+        });
+    }
+
+    private void added(Call call) {
+        CallRowViewModel row = callList.add(call);
+        // A new ringing call takes the workspace unless the person is busy with a live one.
+        CallRowViewModel current = callList.selected();
+        if (current == null || current.state().isTerminal()
+                || (current.state() == CallState.RINGING && row.state() == CallState.RINGING)) {
+            callList.selectedProperty().set(row);
+        }
+    }
+
+    private void refresh(Call call) {
+        callList.refresh(call);
+        CallRowViewModel selected = callList.selected();
+        if (selected != null && selected.call() == call) {
+            transcript.refresh();
+            inspector.refresh();
+        }
+    }
+
+    private void show(CallRowViewModel row) {
+        Call call = row == null ? null : row.call();
+        accept.targetProperty().set(row);
+        steering.targetProperty().set(row);
+        transcript.show(call);
+        inspector.show(call);
+    }
+
+    private void refreshStatus() {
+        listenerUrl.set(backend.listenerUrl());
+        webhooksReceived.set(backend.webhooksReceived());
+        webhooksRejected.set(backend.webhooksRejected());
+    }
+
+    /** Called every second: advances ring timers and durations. */
+    public void tick() {
+        callList.tick();
+    }
+
+    // ---- actions on the selected call (buttons and keys) ----
+
+    /** Accepts the selected call with the panel's draft; false when that is not possible now. */
+    public boolean acceptSelected() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || accept.isAcceptDisabled()) {
+            return false;
+        }
+        AcceptSettings settings = accept.settings();
+        accept.remember(settings);
+        commands.accept(row, settings);
+        return true;
+    }
+
+    public boolean rejectSelected() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || accept.isRejectDisabled()) {
+            return false;
+        }
+        commands.reject(row, accept.rejectStatusProperty().get());
+        return true;
+    }
+
+    public boolean hangupSelected() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || row.state().isTerminal() || row.state() == CallState.RINGING) {
+            return false;
+        }
+        commands.hangup(row);
+        return true;
+    }
+
+    public boolean updateInstructions() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || steering.updateDisabledProperty().get()) {
+            return false;
+        }
+        commands.updateInstructions(row, steering.instructionsProperty().get());
+        return true;
+    }
+
+    public boolean say() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || steering.sayDisabledProperty().get()) {
+            return false;
+        }
+        commands.say(row, steering.sentenceProperty().get().trim());
+        steering.sentenceProperty().set("");
+        return true;
+    }
+
+    public boolean transfer() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || steering.transferDisabledProperty().get()) {
+            return false;
+        }
+        commands.transfer(row, steering.transferTargetProperty().get().trim());
+        return true;
+    }
+
+    /** Rings a simulated call; a failure shows in {@code onFailure} in plain words. */
+    public void ringDemoCall(int scenario, java.util.function.Consumer<String> onFailure) {
+        backend.ringDemoCall(scenario).whenComplete((id, error) -> {
+            if (error != null) {
+                dispatcher.run(() -> onFailure.accept("Could not ring a demo call: " + CallCommands.plainMessage(error)));
+            }
+        });
+    }
+
+    // ---- accessors ----
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public CallListViewModel callList() {
+        return callList;
+    }
+
+    public AcceptViewModel accept() {
+        return accept;
+    }
+
+    public SteeringViewModel steering() {
+        return steering;
+    }
+
+    public TranscriptViewModel transcript() {
+        return transcript;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public CallRefreshCoalescer coalescer() {
+        return coalescer;
+    }
+
+    public ReadOnlyStringProperty listenerUrlProperty() {
+        return listenerUrl;
+    }
+
+    public ReadOnlyLongProperty webhooksReceivedProperty() {
+        return webhooksReceived;
+    }
+
+    public ReadOnlyLongProperty webhooksRejectedProperty() {
+        return webhooksRejected;
+    }
+
+    public BooleanProperty autoAcceptProperty() {
+        return autoAccept;
+    }
+
+    public boolean isDemo() {
+        return backend.isDemo();
+    }
+
+    public String maskedApiKey() {
+        return backend.maskedApiKey();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.ui.transcript;
+
+import dev.switchboard.call.Speaker;
+import dev.switchboard.call.TranscriptEntry;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One bubble or marker of the transcript; its text and status change in place while it streams. */
+public final class TranscriptLine {
+
+    private final String key;
+    private final TranscriptEntry.Kind kind;
+    private final ObjectProperty<Speaker> speaker = new SimpleObjectProperty<>(this, "speaker");
+    private final String timestamp;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<TranscriptEntry.Status> status = new SimpleObjectProperty<>(this, "status");
+
+    TranscriptLine(TranscriptEntry entry, String timestamp) {
+        this.key = entry.key();
+        this.kind = entry.kind();
+        this.timestamp = timestamp;
+        update(entry);
+    }
+
+    void update(TranscriptEntry entry) {
+        speaker.set(entry.speaker());
+        text.set(entry.text());
+        status.set(entry.status());
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public TranscriptEntry.Kind kind() {
+        return kind;
+    }
+
+    public boolean isUtterance() {
+        return kind == TranscriptEntry.Kind.UTTERANCE;
+    }
+
+    /** mm:ss since the call came in. */
+    public String timestamp() {
+        return timestamp;
+    }
+
+    public ReadOnlyObjectProperty<Speaker> speakerProperty() {
+        return speaker;
+    }
+
+    public Speaker speaker() {
+        return speaker.get();
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text;
+    }
+
+    public String text() {
+        return text.get();
+    }
+
+    public ReadOnlyObjectProperty<TranscriptEntry.Status> statusProperty() {
+        return status;
+    }
+
+    public boolean isFailed() {
+        return status.get() == TranscriptEntry.Status.FAILED;
+    }
+
+    /** How a marker reads inline, e.g. "Pressed 5". */
+    public String markerText() {
+        return switch (kind) {
+            case DTMF -> "Pressed " + text.get();
+            default -> text.get();
+        };
+    }
+
+    /** One line of plain text, as copied to the clipboard. */
+    public String copyText() {
+        if (!isUtterance()) {
+            return "[" + timestamp + "] — " + markerText() + " —";
+        }
+        String who = speaker.get() == null ? "Unknown" : capitalized(speaker.get().label());
+        String suffix = isFailed() ? " (transcription failed)" : "";
+        return "[" + timestamp + "] " + who + ": " + text.get() + suffix;
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

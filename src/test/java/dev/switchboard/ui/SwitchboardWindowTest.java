@@ -1,0 +1,258 @@
+package dev.switchboard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
+import dev.switchboard.call.CallState;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window (headless Monocle) against a FakeBackend whose actions run on a background thread. */
+@ExtendWith(ApplicationExtension.class)
+class SwitchboardWindowTest {
+
+    private final TestClock clock = new TestClock();
+    private FakeBackend backend;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        backend = new FakeBackend(clock, true);
+        SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+        scene = stage.getScene();
+    }
+
+    @AfterEach
+    void stopBackend() {
+        backend.shutdown();
+    }
+
+    @Test
+    void ringEditAcceptWatchHangUp(FxRobot robot) throws Exception {
+        backend.ring();
+        waitUntil(() -> robot.lookup("Dana Whitfield").tryQuery().isPresent());
+
+        robot.clickOn("#acceptInstructions").push(KeyCode.CONTROL, KeyCode.A).write("You are a pirate. Say arr.");
+        robot.clickOn("#voiceChoice").clickOn("coral");
+        robot.clickOn("#acceptButton");
+
+        waitUntil(() -> !backend.accepted.isEmpty());
+        AcceptSettings sent = backend.accepted.get(0);
+        assertEquals("You are a pirate. Say arr.", sent.instructions());
+        assertEquals("coral", sent.voice());
+
+        waitUntil(() -> robot.lookup(".bubble.agent").tryQuery().isPresent()
+                && robot.lookup(".bubble.caller").tryQuery().isPresent());
+        assertTrue(robot.lookup("Hi, I ordered a standing desk last week and it still hasn't shipped. Can you check order 4471?")
+                .tryQuery().isPresent(), "caller's words on screen");
+        waitUntil(() -> badgeText(robot).startsWith("Active"));
+
+        robot.clickOn("#hangupButton");
+        waitUntil(() -> badgeText(robot).startsWith("Ended"));
+        assertEquals(1, backend.hungUp.size());
+    }
+
+    @Test
+    void rejectFromTheKeyboardSendsTheChosenStatus(FxRobot robot) throws Exception {
+        backend.ring();
+        waitUntil(() -> inCallList(robot, "Dana Whitfield"));
+        robot.clickOn(callListRow(robot, "Dana Whitfield")).type(KeyCode.R);
+        waitUntil(() -> !backend.rejectStatuses.isEmpty());
+        assertEquals(List.of(486), backend.rejectStatuses);
+        waitUntil(() -> badgeText(robot).startsWith("Rejected"));
+    }
+
+    @Test
+    void keyboardAcceptsAndHangsUpTheSelectedCall(FxRobot robot) throws Exception {
+        backend.streamAfterAccept = false;
+        backend.ring();
+        backend.ring(FakeBackend.SCENARIO_CALLERS.get(1));
+        waitUntil(() -> inCallList(robot, "Marcus Oyelaran") && inCallList(robot, "Dana Whitfield"));
+        robot.clickOn(callListRow(robot, "Marcus Oyelaran")).type(KeyCode.DOWN);
+        waitUntil(() -> robot.lookup("#callerName").queryAs(Label.class).getText().equals("Dana Whitfield"));
+        robot.type(KeyCode.A);
+        waitUntil(() -> badgeText(robot).startsWith("Active"));
+        assertEquals(AcceptSettings.defaults(), backend.accepted.get(0), "A accepts with the panel's settings");
+        robot.type(KeyCode.H);
+        waitUntil(() -> badgeText(robot).startsWith("Ended"));
+        assertEquals("Dana Whitfield", backend.hungUp.get(0).caller().displayName());
+    }
+
+    @Test
+    void instructionChangeMidCallIsMarkedOnTheTranscript(FxRobot robot) throws Exception {
+        backend.ring();
+        waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent());
+        robot.clickOn("#acceptButton");
+        waitUntil(() -> robot.lookup("#steeringInstructions").tryQuery().map(Node::isVisible).orElse(false));
+
+        robot.clickOn("#steeringInstructions").push(KeyCode.CONTROL, KeyCode.END).write(" Offer a discount.");
+        robot.clickOn("#updateInstructionsButton");
+
+        waitUntil(() -> robot.lookup(".marker.note").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("instructions changed")).orElse(false));
+        assertTrue(backend.instructionUpdates.get(0).instructions().endsWith("Offer a discount."));
+        waitUntil(() -> robot.lookup("Instructions updated.").tryQuery().isPresent());
+    }
+
+    @Test
+    void emptyInstructionsDisableAcceptAndSayWhy(FxRobot robot) throws Exception {
+        backend.ring();
+        waitUntil(() -> robot.lookup("#acceptInstructions").tryQuery().isPresent());
+        robot.clickOn("#acceptInstructions").push(KeyCode.CONTROL, KeyCode.A).type(KeyCode.BACK_SPACE);
+
+        waitUntil(() -> robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+        Label reason = robot.lookup("#acceptProblems").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("Instructions are empty.", reason.getText());
+
+        robot.write("Be kind.");
+        waitUntil(() -> !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+        assertFalse(reason.isVisible());
+    }
+
+    @Test
+    void theApiKeyIsOnlyEverShownMasked(FxRobot robot) throws Exception {
+        backend.ring();
+        robot.clickOn("#settingsButton");
+        waitUntil(() -> robot.lookup("#maskedApiKey").tryQuery().isPresent());
+        assertEquals(FakeBackend.MASKED_API_KEY, robot.lookup("#maskedApiKey").queryAs(Label.class).getText());
+
+        List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> all = new ArrayList<>();
+            for (Window window : Window.getWindows()) {
+                if (window.getScene() != null) {
+                    collectTexts(window.getScene().getRoot(), all);
+                }
+            }
+            return all;
+        }).get();
+        assertTrue(texts.stream().anyMatch(t -> t.contains(FakeBackend.MASKED_API_KEY)), "masked key shown");
+        assertTrue(texts.stream().noneMatch(t -> t.contains(FakeBackend.FULL_API_KEY)), "full key never shown");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /**
+     * Renders the window mid-call for the README: one live call streaming, one ringing, one rejected.
+     */
+    @Test
+    void screenshotOfALiveCall(FxRobot robot) throws Exception {
+        Call earlier = backend.ring(FakeBackend.SCENARIO_CALLERS.get(2));
+        backend.reject(earlier, 603).get();
+        clock.advance(java.time.Duration.ofMinutes(3));
+        Call dana = backend.ring();
+        clock.advance(java.time.Duration.ofSeconds(4));
+        backend.pause = clock::advance;
+        waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent()
+                && !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+        robot.clickOn("#acceptButton");
+        waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent() && dana.transcript().size() >= 5);
+        backend.ring(FakeBackend.SCENARIO_CALLERS.get(1));
+        waitUntil(() -> robot.lookup("Marcus Oyelaran").tryQuery().isPresent());
+        waitUntil(() -> badgeText(robot).startsWith("Active"));
+        clock.advance(java.time.Duration.ofSeconds(5));
+        robot.interact(() -> ((SwitchboardWindow) scene.getProperties().get(SwitchboardWindow.class)).viewModel().tick());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        assertEquals(SwitchboardWindow.WIDTH, image.getWidth());
+        Path out = Path.of("docs", "screenshot.png");
+        Files.createDirectories(out.getParent());
+        writePng(image, out);
+        assertTrue(Files.size(out) > 10_000);
+    }
+
+    // ---- helpers ----
+
+    private static boolean inCallList(FxRobot robot, String name) {
+        return robot.from(robot.lookup("#callList").queryAs(Node.class)).lookup(name).tryQuery().isPresent();
+    }
+
+    /** The caller's name in the call list (the workspace header shows it too). */
+    private static Node callListRow(FxRobot robot, String name) {
+        return robot.from(robot.lookup("#callList").queryAs(Node.class)).lookup(name).query();
+    }
+
+    private static String badgeText(FxRobot robot) {
+        return robot.lookup("#stateBadge").queryAs(Label.class).getText();
+    }
+
+    /** Waits for a condition evaluated on the FX thread, so it reads a consistent scene graph. */
+    private void waitUntil(Callable<Boolean> onFxThread) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out; window shows: " + describe());
+        }
+    }
+
+    /** What a person would see, for timeout messages. */
+    private String describe() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                List<String> texts = new ArrayList<>();
+                collectTexts(scene.getRoot(), texts);
+                return String.join(" | ", texts.stream().filter(t -> !t.isBlank()).toList());
+            }).get();
+        } catch (Exception e) {
+            return "(could not read the scene: " + e + ")";
+        }
+    }
+
+    private static void collectTexts(Node node, List<String> out) {
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            out.add(labeled.getText());
+        }
+        if (node instanceof TextInputControl input && input.getText() != null) {
+            out.add(input.getText());
+            out.add(input.getPromptText() == null ? "" : input.getPromptText());
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectTexts(child, out);
+            }
+        }
+    }
+
+    private static void writePng(WritableImage image, Path out) throws IOException {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", out.toFile());
+    }
+}
