@@ -1,10 +1,26 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.AppConfig;
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.UiDispatcher;
+import java.io.IOException;
+import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: the monitor window on a {@link SwitchboardRuntime}. */
 public final class SwitchboardApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(SwitchboardApp.class);
+    /** A demo on a projector should read like a person talking, not scroll by. */
+    static final double DEMO_SPEED = 1.0;
+
+    private SwitchboardRuntime runtime;
 
     public static void main(String[] args) {
         launch(SwitchboardApp.class, args);
@@ -12,7 +28,33 @@ public final class SwitchboardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Switchboard");
-        stage.show();
+        String[] args = getParameters().getRaw().toArray(new String[0]);
+        try {
+            AppConfig config = AppConfig.load(args, System.getenv(), Path.of("").toAbsolutePath());
+            runtime = SwitchboardRuntime.start(config, DEMO_SPEED);
+        } catch (ConfigException e) {
+            fail("Switchboard cannot start", e.getMessage());
+            return;
+        } catch (IOException e) {
+            fail("Switchboard cannot start", "The webhook listener could not start: " + e.getMessage());
+            return;
+        }
+        log.info("window on {} ({} mode)", runtime.listenerUrl(), runtime.isDemo() ? "demo" : "live");
+        SwitchboardWindow.show(stage, runtime, UiDispatcher.fx());
+    }
+
+    private static void fail(String title, String message) {
+        log.error("{}: {}", title, message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(title);
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 }
