@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.logging.LogFiles;
+import dev.switchboard.setup.CheckCommand;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +17,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (Arrays.stream(args).anyMatch(HEADLESS_FLAGS::contains)) {
+        // Before anything creates a logger: logback reads the log directory once, when it configures itself.
+        LogFiles.install(args);
+        List<String> arguments = Arrays.asList(args);
+        boolean help = arguments.contains("--help") || arguments.contains("-h");
+        if (arguments.contains("--check") && !help) {
+            CheckCommand.main(args);
+        } else if (arguments.stream().anyMatch(HEADLESS_FLAGS::contains)) {
             HeadlessMain.main(args);
         } else {
             SwitchboardApp.main(args);

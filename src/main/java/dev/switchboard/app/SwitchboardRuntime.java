@@ -4,6 +4,7 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.logging.Redactor;
 import dev.switchboard.monitor.Backend;
 import dev.switchboard.monitor.CallActions;
 import dev.switchboard.monitor.CallMonitor;
@@ -65,6 +66,9 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
      * @param simSpeed pace of the simulated conversations (1 = like a person)
      */
     public static SwitchboardRuntime start(AppConfig config, double simSpeed) throws IOException, ConfigException {
+        // Whatever runs from here on, the configured key and secret never reach a log verbatim.
+        Redactor.register(config.apiKey().orElse(null));
+        Redactor.register(config.webhookSecret().orElse(null));
         if (config.demo()) {
             Simulator sim = new Simulator(SimOptions.demo().withSpeed(simSpeed));
             sim.start();
@@ -98,6 +102,11 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
             any.start();
             return any;
         }
+    }
+
+    /** The running webhook listener (the setup checklist probes it and watches its self-test arrive). */
+    public WebhookListener webhookListener() {
+        return listener;
     }
 
     public CallMonitor monitor() {

@@ -35,10 +35,13 @@ public final class AppConfig {
     public static final String WEBHOOK_SECRET = "OPENAI_WEBHOOK_SECRET";
     public static final String BASE_URL = "OPENAI_BASE_URL";
     public static final String PORT = "PORT";
+    public static final String PROJECT_ID = "OPENAI_PROJECT_ID";
+    public static final String PUBLIC_URL = "SWITCHBOARD_PUBLIC_URL";
 
-    private static final Set<String> SWITCHES = Set.of("headless", "demo", "help");
+    private static final Set<String> SWITCHES = Set.of("headless", "demo", "help", "check", "presenter");
     private static final Set<String> VALUED_FLAGS = Set.of("port", "bind", "base-url", "instructions",
-            "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir");
+            "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir",
+            "public-url", "project-id");
 
     private final String apiKey;
     private final String webhookSecret;
@@ -51,10 +54,16 @@ public final class AppConfig {
     private final boolean helpRequested;
     private final AcceptSettings acceptSettings;
     private final Path dataDir;
+    private final Extras extras;
+
+    /** Flags added for the setup checklist and presenter mode, kept together so the constructor stays short. */
+    private record Extras(boolean check, boolean presenter, String publicUrl, String projectId) {
+        static final Extras NONE = new Extras(false, false, null, null);
+    }
 
     private AppConfig(String apiKey, String webhookSecret, WebhookSecret signingSecret, String baseUrl, int port,
                       String bind, boolean headless, boolean demoRequested, boolean helpRequested,
-                      AcceptSettings acceptSettings, Path dataDir) {
+                      AcceptSettings acceptSettings, Path dataDir, Extras extras) {
         this.apiKey = apiKey;
         this.webhookSecret = webhookSecret;
         this.signingSecret = signingSecret;
@@ -66,6 +75,7 @@ public final class AppConfig {
         this.helpRequested = helpRequested;
         this.acceptSettings = acceptSettings;
         this.dataDir = dataDir;
+        this.extras = extras;
     }
 
     /**
@@ -81,7 +91,7 @@ public final class AppConfig {
         if (arguments.contains("--help") || arguments.contains("-h")) {
             // Help must work even when the rest of the configuration is broken.
             return new AppConfig(null, null, null, DEFAULT_BASE_URL, DEFAULT_PORT, DEFAULT_BIND, false, false, true,
-                    AcceptSettings.defaults(), null);
+                    AcceptSettings.defaults(), null, Extras.NONE);
         }
         Flags flags = Flags.parse(arguments);
         Map<String, String> dotEnv = DotEnv.read(workingDir.resolve(ENV_FILE));
@@ -116,8 +126,12 @@ public final class AppConfig {
 
         Path dataDir = flags.has("data-dir") ? resolve(workingDir, "--data-dir", flags.value("data-dir")) : null;
 
+        Extras extras = new Extras(flags.has("check"), flags.has("presenter"),
+                flags.has("public-url") ? blankToNull(flags.value("public-url")) : lookup(PUBLIC_URL, env, dotEnv),
+                flags.has("project-id") ? blankToNull(flags.value("project-id")) : lookup(PROJECT_ID, env, dotEnv));
+
         return new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
-                flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir);
+                flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir, extras);
     }
 
     /** Every flag and environment variable, for {@code --help}. */
@@ -141,7 +155,11 @@ public final class AppConfig {
                 "  --transcription MODEL|off  caller transcription: "
                         + String.join(", ", AcceptSettings.TRANSCRIPTION_MODELS) + ", or off",
                 "  --turn-detection MODE      semantic_vad (default), server_vad or none",
-                "  --data-dir PATH            where Switchboard keeps its files",
+                "  --data-dir PATH            where Switchboard keeps its files (and logs/switchboard.log)",
+                "  --check                    run the setup checklist, print one line per check, exit 0 if all pass",
+                "  --public-url URL           the tunnel address OpenAI posts webhooks to, e.g. https://x.ngrok.app/webhook",
+                "  --project-id ID            the OpenAI project id (proj_...), for the trunk's SIP URI",
+                "  --presenter                presenter mode: large text, caller numbers and secrets masked",
                 "  --help                     show this text",
                 "",
                 "Flags take a value as '--flag value' or '--flag=value'.",
@@ -150,7 +168,9 @@ public final class AppConfig {
                 "  " + API_KEY + "             API key; without it Switchboard runs in demo mode",
                 "  " + WEBHOOK_SECRET + "      the webhook's signing secret, whsec_...",
                 "  " + BASE_URL + "            default " + DEFAULT_BASE_URL,
-                "  " + PORT + "                       default " + DEFAULT_PORT);
+                "  " + PORT + "                       default " + DEFAULT_PORT,
+                "  " + PROJECT_ID + "          same as --project-id",
+                "  " + PUBLIC_URL + "     same as --public-url");
     }
 
     public Optional<String> apiKey() {
@@ -197,6 +217,26 @@ public final class AppConfig {
         return Optional.ofNullable(dataDir);
     }
 
+    /** {@code --check}: run the setup checklist instead of the monitor. */
+    public boolean check() {
+        return extras.check();
+    }
+
+    /** {@code --presenter}: start in presenter mode (masked numbers and secrets, larger text). */
+    public boolean presenter() {
+        return extras.presenter();
+    }
+
+    /** The public (tunnel) webhook URL, as entered; the setup checklist validates it. */
+    public Optional<String> publicUrl() {
+        return Optional.ofNullable(extras.publicUrl());
+    }
+
+    /** The OpenAI project id, as entered ({@code proj_…}); the setup checklist validates it. */
+    public Optional<String> projectId() {
+        return Optional.ofNullable(extras.projectId());
+    }
+
     /** When true the caller prints {@link #usage()} and exits; the other values are then only defaults. */
     public boolean helpRequested() {
         return helpRequested;
@@ -222,7 +262,9 @@ public final class AppConfig {
                 + ", voice=" + acceptSettings.voice() + ", model=" + acceptSettings.model()
                 + ", transcription=" + (acceptSettings.transcribesCaller() ? acceptSettings.transcriptionModel() : "off")
                 + ", turnDetection=" + acceptSettings.turnDetection()
-                + ", dataDir=" + (dataDir == null ? "(default)" : dataDir) + "]";
+                + ", dataDir=" + (dataDir == null ? "(default)" : dataDir)
+                + ", presenter=" + extras.presenter() + ", publicUrl=" + publicUrl().orElse("(not set)")
+                + ", projectId=" + projectId().orElse("(not set)") + "]";
     }
 
     private static AcceptSettings acceptSettings(Flags flags, Path workingDir) throws ConfigException {
@@ -294,6 +336,10 @@ public final class AppConfig {
         if (value == null || value.isBlank()) {
             value = dotEnv.get(key);
         }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,7 @@ public final class WebhookListener implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final List<Runnable> counterListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, String>> observers = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
     private ExecutorService httpExecutor;
@@ -168,13 +170,28 @@ public final class WebhookListener implements AutoCloseable {
         counterListeners.add(Objects.requireNonNull(listener));
     }
 
+    /**
+     * Sees every webhook that verified and parsed, of any type, as {@code (type, event id)}, on an HTTP thread
+     * after the answer was sent. The setup checklist watches for its signed self-test event with it.
+     */
+    public void addObserver(BiConsumer<String, String> observer) {
+        observers.add(Objects.requireNonNull(observer));
+    }
+
+    public void removeObserver(BiConsumer<String, String> observer) {
+        observers.remove(observer);
+    }
+
     private void handle(HttpExchange exchange) {
         long arrivedNanos = System.nanoTime();
         IncomingCall call = null;
+        String[] typeAndId = new String[2]; // type and event id, once the signature checked out
+        boolean acknowledged = false;
         try {
             count(received);
-            call = process(exchange, arrivedNanos);
+            call = process(exchange, arrivedNanos, typeAndId);
             exchange.sendResponseHeaders(200, -1);
+            acknowledged = true;
         } catch (WebhookRejection rejection) {
             reject(exchange, rejection.status(), rejection.getMessage());
         } catch (IOException e) {
@@ -188,6 +205,9 @@ public final class WebhookListener implements AutoCloseable {
         } finally {
             exchange.close();
         }
+        if (acknowledged && typeAndId[0] != null) {
+            notifyObservers(typeAndId[0], typeAndId[1]);
+        }
         if (call != null) {
             IncomingCall verified = call;
             try {
@@ -199,7 +219,7 @@ public final class WebhookListener implements AutoCloseable {
     }
 
     /** @return the call to hand to the sink, or null when the request is acknowledged and ignored */
-    private IncomingCall process(HttpExchange exchange, long arrivedNanos) throws IOException {
+    private IncomingCall process(HttpExchange exchange, long arrivedNanos, String[] typeAndId) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (!"/".equals(path) && !PATH.equals(path)) {
             throw new WebhookRejection(404, "not found");
@@ -226,6 +246,8 @@ public final class WebhookListener implements AutoCloseable {
             throw new WebhookRejection("unknown shape");
         }
         String type = event.get("type").asText();
+        typeAndId[0] = type;
+        typeAndId[1] = event.path("id").asText("");
         if (!INCOMING_CALL_TYPE.equals(type)) {
             log.debug("ignored webhook event type {}", type);
             return null;
@@ -301,6 +323,16 @@ public final class WebhookListener implements AutoCloseable {
             sink.accept(call);
         } catch (RuntimeException e) {
             log.error("handling incoming call {} failed", call.callId(), e);
+        }
+    }
+
+    private void notifyObservers(String type, String eventId) {
+        for (BiConsumer<String, String> observer : observers) {
+            try {
+                observer.accept(type, eventId);
+            } catch (RuntimeException e) {
+                log.warn("webhook observer failed", e);
+            }
         }
     }
 

@@ -183,7 +183,8 @@ class AppConfigTest {
         String usage = AppConfig.usage();
         for (String item : new String[] {"--headless", "--demo", "--port", "--bind", "--base-url", "--instructions",
                 "--instructions-file", "--voice", "--model", "--greeting", "--transcription", "--turn-detection",
-                "--data-dir", "--help", "OPENAI_API_KEY", "OPENAI_WEBHOOK_SECRET", "OPENAI_BASE_URL", "PORT"}) {
+                "--data-dir", "--help", "--check", "--public-url", "--project-id", "--presenter", "OPENAI_PROJECT_ID",
+                "SWITCHBOARD_PUBLIC_URL", "OPENAI_API_KEY", "OPENAI_WEBHOOK_SECRET", "OPENAI_BASE_URL", "PORT"}) {
             assertTrue(usage.contains(item), "usage mentions " + item);
         }
     }
@@ -198,6 +199,33 @@ class AppConfigTest {
         assertFalse(text.contains("abcdefghijkl"), text);
         assertFalse(text.contains(SECRET.substring(6)), text);
         assertTrue(text.contains("sk-…wxyz"), text);
+    }
+
+    @Test
+    void checklistAndPresenterFlags() throws ConfigException {
+        AppConfig none = load(Map.of());
+        assertFalse(none.check());
+        assertFalse(none.presenter());
+        assertEquals(Optional.empty(), none.publicUrl());
+        assertEquals(Optional.empty(), none.projectId());
+
+        AppConfig config = load(Map.of(), "--check", "--presenter", "--public-url", " https://xyz.ngrok.app/webhook ",
+                "--project-id=proj_abc123def");
+        assertTrue(config.check());
+        assertTrue(config.presenter());
+        assertEquals(Optional.of("https://xyz.ngrok.app/webhook"), config.publicUrl());
+        assertEquals(Optional.of("proj_abc123def"), config.projectId());
+        assertThrows(ConfigException.class, () -> load(Map.of(), "--presenter=yes"));
+        assertThrows(ConfigException.class, () -> load(Map.of(), "--public-url"));
+    }
+
+    @Test
+    void projectIdAndPublicUrlComeFromTheEnvironmentOrDotEnvToo() throws Exception {
+        writeDotEnv("OPENAI_PROJECT_ID=proj_fromdotenv1", "SWITCHBOARD_PUBLIC_URL=https://a.ngrok.app/webhook");
+        AppConfig config = load(Map.of("OPENAI_PROJECT_ID", "proj_fromenv1"));
+        assertEquals(Optional.of("proj_fromenv1"), config.projectId());
+        assertEquals(Optional.of("https://a.ngrok.app/webhook"), config.publicUrl());
+        assertEquals(Optional.of("proj_flag1"), load(Map.of(), "--project-id", "proj_flag1").projectId());
     }
 
     @Test

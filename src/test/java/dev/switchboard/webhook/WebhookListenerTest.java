@@ -185,6 +185,23 @@ class WebhookListenerTest {
     }
 
     @Test
+    void observersSeeVerifiedEventsOfEveryTypeButNotRejectedOnes() throws Exception {
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        listener.addObserver((type, id) -> seen.add(type + " " + id));
+
+        post(headers("wh_forged", clock.instant().getEpochSecond(), "v1,AAAA"),
+                "{\"id\":\"evt_forged\",\"type\":\"switchboard.self_test\"}");
+        assertEquals(200, postSigned("wh_self", "{\"id\":\"evt_self\",\"type\":\"switchboard.self_test\"}").statusCode());
+        assertEquals("switchboard.self_test evt_self", seen.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        assertNoCallBefore(markerCall());
+        assertEquals(INCOMING, seen.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).split(" ")[0]);
+        assertTrue(seen.isEmpty(), "the forged event must not be observed: " + seen);
+        assertEquals(1, listener.rejected());
+    }
+
+    private static final String INCOMING = WebhookListener.INCOMING_CALL_TYPE;
+
+    @Test
     void declaredBodyOverOneMebibyteIsRefusedBeforeReading() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", listener.port())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
