@@ -202,7 +202,8 @@ public final class HistoryStore implements AutoCloseable {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        String s = input.strip();
+        // control characters (a NUL ends the C string SQLite sees) are never part of a word
+        String s = input.replaceAll("\\p{Cntrl}", " ").strip();
         int i = 0;
         while (i < s.length()) {
             char ch = s.charAt(i);
