@@ -45,17 +45,18 @@ public final class RoutingRules {
 
     /** Removes a rule; returns whether it existed. */
     public boolean remove(long id) {
-        List<RoutingRule> rules = new ArrayList<>(list());
-        boolean removed = rules.removeIf(r -> r.id() == id);
-        if (removed) {
-            replaceAll(rules);
-        }
-        return removed;
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM routing_rules WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
     }
 
     /**
      * Replaces every rule with these, in this order (positions are renumbered 0, 1, …): what a rules editor saves.
-     * Each rule needs a prefix with at least one digit and the name of an existing profile.
+     * Each rule needs a prefix with at least one digit; a new rule (id 0) needs the name of an existing profile.
+     * A kept rule whose profile was deleted since stays, and matches nothing until that profile exists again.
      */
     public List<RoutingRule> replaceAll(List<RoutingRule> rules) {
         for (RoutingRule r : rules) {
@@ -63,7 +64,7 @@ public final class RoutingRules {
                 throw new StoreException("a routing rule needs a number prefix such as +1555, got '"
                         + r.numberPrefix() + "'");
             }
-            if (store.profiles().latest(r.profileName()).isEmpty()) {
+            if (r.id() == 0 && store.profiles().latest(r.profileName()).isEmpty()) {
                 throw ProfileStore.noSuchProfile(r.profileName());
             }
         }
