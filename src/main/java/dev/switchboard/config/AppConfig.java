@@ -38,7 +38,7 @@ public final class AppConfig {
 
     private static final Set<String> SWITCHES = Set.of("headless", "demo", "help");
     private static final Set<String> VALUED_FLAGS = Set.of("port", "bind", "base-url", "instructions",
-            "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir");
+            "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir", "profile");
 
     private final String apiKey;
     private final String webhookSecret;
@@ -51,10 +51,11 @@ public final class AppConfig {
     private final boolean helpRequested;
     private final AcceptSettings acceptSettings;
     private final Path dataDir;
+    private final String profile;
 
     private AppConfig(String apiKey, String webhookSecret, WebhookSecret signingSecret, String baseUrl, int port,
                       String bind, boolean headless, boolean demoRequested, boolean helpRequested,
-                      AcceptSettings acceptSettings, Path dataDir) {
+                      AcceptSettings acceptSettings, Path dataDir, String profile) {
         this.apiKey = apiKey;
         this.webhookSecret = webhookSecret;
         this.signingSecret = signingSecret;
@@ -66,6 +67,7 @@ public final class AppConfig {
         this.helpRequested = helpRequested;
         this.acceptSettings = acceptSettings;
         this.dataDir = dataDir;
+        this.profile = profile;
     }
 
     /**
@@ -81,7 +83,7 @@ public final class AppConfig {
         if (arguments.contains("--help") || arguments.contains("-h")) {
             // Help must work even when the rest of the configuration is broken.
             return new AppConfig(null, null, null, DEFAULT_BASE_URL, DEFAULT_PORT, DEFAULT_BIND, false, false, true,
-                    AcceptSettings.defaults(), null);
+                    AcceptSettings.defaults(), null, null);
         }
         Flags flags = Flags.parse(arguments);
         Map<String, String> dotEnv = DotEnv.read(workingDir.resolve(ENV_FILE));
@@ -116,8 +118,13 @@ public final class AppConfig {
 
         Path dataDir = flags.has("data-dir") ? resolve(workingDir, "--data-dir", flags.value("data-dir")) : null;
 
+        String profile = flags.has("profile") ? flags.value("profile").strip() : null;
+        if (profile != null && profile.isEmpty()) {
+            throw new ConfigException("--profile needs the name of a saved profile");
+        }
+
         return new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
-                flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir);
+                flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir, profile);
     }
 
     /** Every flag and environment variable, for {@code --help}. */
@@ -141,7 +148,8 @@ public final class AppConfig {
                 "  --transcription MODEL|off  caller transcription: "
                         + String.join(", ", AcceptSettings.TRANSCRIPTION_MODELS) + ", or off",
                 "  --turn-detection MODE      semantic_vad (default), server_vad or none",
-                "  --data-dir PATH            where Switchboard keeps its files",
+                "  --data-dir PATH            where Switchboard keeps its files (call history, profiles)",
+                "  --profile NAME             headless: accept with this saved profile's latest version",
                 "  --help                     show this text",
                 "",
                 "Flags take a value as '--flag value' or '--flag=value'.",
@@ -195,6 +203,11 @@ public final class AppConfig {
 
     public Optional<Path> dataDir() {
         return Optional.ofNullable(dataDir);
+    }
+
+    /** {@code --profile NAME}: the saved profile headless mode accepts with. */
+    public Optional<String> profile() {
+        return Optional.ofNullable(profile);
     }
 
     /** When true the caller prints {@link #usage()} and exits; the other values are then only defaults. */
