@@ -147,9 +147,9 @@ public final class HistoryStore implements AutoCloseable {
         }
         return withShared(c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.id FROM utterances_fts f"
-                    + " JOIN utterances u ON u.id = f.rowid WHERE utterances_fts MATCH ?"
-                    + " ORDER BY u.at_ns DESC, u.id DESC LIMIT ?")) {
+            // utterance ids are in time order (Schema.timeOrderedId): FTS5 walks its index backwards and stops
+            try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM utterances_fts"
+                    + " WHERE utterances_fts MATCH ? ORDER BY rowid DESC LIMIT ?")) {
                 ps.setString(1, match);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -44,8 +44,11 @@ final class HistoryWriter implements AutoCloseable {
                 "UPDATE calls SET profile_name = ?, profile_version = ? WHERE id = ?");
         insertState = connection.prepareStatement(
                 "INSERT OR REPLACE INTO state_changes (call_id, seq, state, reason, at_ns) VALUES (?, ?, ?, ?, ?)");
-        upsertEntry = connection.prepareStatement("INSERT INTO utterances (call_id, item_key, seq, kind, speaker, text,"
-                + " status, at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, item_key) DO UPDATE SET"
+        // the id orders lines by time (see Schema.timeOrderedId), so search reads newest first straight off the index
+        upsertEntry = connection.prepareStatement("INSERT INTO utterances (id, call_id, item_key, seq, kind, speaker,"
+                + " text, status, at_ns) VALUES ((SELECT COALESCE(MAX(id) + 1, ?9) FROM utterances WHERE id >= ?9"
+                + " AND id < ?9 + " + Schema.IDS_PER_MILLISECOND + "), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                + " ON CONFLICT (call_id, item_key) DO UPDATE SET"
                 + " seq = excluded.seq, speaker = excluded.speaker, text = excluded.text, status = excluded.status");
         insertEvent = connection.prepareStatement("INSERT OR REPLACE INTO events (call_id, seq, at_ns, direction, type,"
                 + " json) VALUES (?, ?, ?, ?, ?, ?)");
@@ -121,6 +124,7 @@ final class HistoryWriter implements AutoCloseable {
         upsertEntry.setString(6, e.text());
         upsertEntry.setString(7, e.status().name());
         upsertEntry.setLong(8, Sql.nanos(e.at()));
+        upsertEntry.setLong(9, Schema.timeOrderedId(e.at()));
         upsertEntry.executeUpdate();
     }
 

@@ -44,6 +44,8 @@ final class Schema {
                             + " seq INTEGER NOT NULL, response_id TEXT, input_tokens INTEGER NOT NULL,"
                             + " output_tokens INTEGER NOT NULL, total_tokens INTEGER NOT NULL, PRIMARY KEY (call_id, seq))",
                     "CREATE INDEX utterances_at ON utterances(at_ns)",
+                    // ids in time order from now on (see timeOrderedId); version 1 ids were plain row numbers
+                    "UPDATE utterances SET id = (at_ns / 1000000) * " + 1048576 + " + id",
                     // external content: the text lives once, in utterances; only spoken lines are indexed
                     "CREATE VIRTUAL TABLE utterances_fts USING fts5(text, content='utterances', content_rowid='id',"
                             + " tokenize='unicode61 remove_diacritics 2')",
@@ -65,6 +67,17 @@ final class Schema {
                     "CREATE TABLE routing_rules (id INTEGER PRIMARY KEY, position INTEGER NOT NULL,"
                             + " number_prefix TEXT NOT NULL, profile_name TEXT NOT NULL COLLATE NOCASE,"
                             + " enabled INTEGER NOT NULL DEFAULT 1)")));
+
+    /**
+     * Utterance ids are {@code epochMillis × 2^20 + n}: the id order is the time order (to the millisecond, then
+     * insertion order), so a full-text search can take the newest matches in rowid order without sorting them all.
+     * Good until the year 2255.
+     */
+    static final long IDS_PER_MILLISECOND = 1L << 20;
+
+    static long timeOrderedId(java.time.Instant at) {
+        return Math.max(0, at.toEpochMilli()) * IDS_PER_MILLISECOND;
+    }
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
