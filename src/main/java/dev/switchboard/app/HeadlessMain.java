@@ -4,11 +4,14 @@ import dev.switchboard.call.Call;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.sim.Scenario;
+import dev.switchboard.store.ProfileVersion;
+import dev.switchboard.store.StoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +56,29 @@ public final class HeadlessMain {
         } catch (IOException e) {
             err.println("switchboard: could not start the webhook listener: " + e.getMessage());
             return 1;
+        } catch (StoreException e) {
+            err.println("switchboard: " + e.getMessage());
+            return 1;
         }
         try (runtime) {
             HeadlessPrinter printer = new HeadlessPrinter(out);
             runtime.calls().onAdded(printer::follow);
-            runtime.setAutoAccept(true, config.acceptSettings());
+            // ---- --profile (issue 5): accept with a saved profile's latest version, noted on each call's record ----
+            if (config.profile().isPresent()) {
+                String name = config.profile().get();
+                Optional<ProfileVersion> profile = runtime.history().profiles().latest(name);
+                if (profile.isEmpty()) {
+                    List<String> names = runtime.history().profiles().names();
+                    err.println("switchboard: no profile named '" + name + "'"
+                            + (names.isEmpty() ? " (no profiles saved yet)" : " (saved: " + String.join(", ", names) + ")"));
+                    return 2;
+                }
+                runtime.calls().onAdded(call -> runtime.recorder().tagProfile(call.id(), profile.get()));
+                runtime.setAutoAccept(true, profile.get().settings());
+                out.println("switchboard: accepting with profile " + profile.get().ref().describe());
+            } else {
+                runtime.setAutoAccept(true, config.acceptSettings());
+            }
             out.println("switchboard: listening on " + runtime.listenerUrl()
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));
             out.flush();

@@ -5,6 +5,7 @@ import dev.switchboard.call.CallRegistry;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.logging.Redactor;
+import dev.switchboard.config.DataDirectory;
 import dev.switchboard.monitor.Backend;
 import dev.switchboard.monitor.CallActions;
 import dev.switchboard.monitor.CallMonitor;
@@ -15,6 +16,9 @@ import dev.switchboard.openai.RetryPolicy;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.store.CallRecorder;
+import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.ProfileVersion;
 import dev.switchboard.webhook.WebhookListener;
 import dev.switchboard.webhook.WebhookSecret;
 import dev.switchboard.webhook.WebhookSignature;
@@ -45,16 +49,30 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
     private final CallMonitor monitor;
     private final WebhookListener listener;
     private volatile boolean autoAccept;
+    // ---- history (issue 5) ----
+    private final HistoryStore history;
+    private final CallRecorder recorder;
 
     private SwitchboardRuntime(AppConfig config, Simulator simulator, String apiKey, String baseUrl, String secret)
             throws IOException, ConfigException {
         this.config = config;
         this.simulator = simulator;
         this.apiKey = apiKey;
+        // history first: every call the listener hands over is recorded from its first moment
+        this.history = HistoryStore.openIn(DataDirectory.forConfig(config));
+        this.recorder = new CallRecorder(history, Clock.systemUTC());
+        recorder.attach(registry);
+        registry.onAdded(this::routeByCalledNumber);
         CallsClient client = new CallsClient(http, new OpenAiEndpoints(baseUrl), apiKey, RetryPolicy.DEFAULT);
         this.monitor = new CallMonitor(registry, client, http, apiKey, Clock.systemUTC(), RetryPolicy.DEFAULT,
                 CallMonitor.DEFAULT_RING_TIMEOUT);
-        this.listener = startListener(config, new WebhookSignature(WebhookSecret.parse(secret)), simulator != null);
+        try {
+            this.listener = startListener(config, new WebhookSignature(WebhookSecret.parse(secret)), simulator != null);
+        } catch (IOException | ConfigException | RuntimeException e) {
+            monitor.close();
+            closeHistory();
+            throw e;
+        }
         if (simulator != null) {
             simulator.setWebhookTarget(URI.create(listener.url()));
         }
@@ -180,10 +198,52 @@ public final class SwitchboardRuntime implements Backend, AutoCloseable {
         return simulator != null ? "(demo mode: simulator key)" : config.maskedApiKey();
     }
 
+    // ---- history (issue 5) ----
+
+    /** The call history and profiles database in the data directory. */
+    public HistoryStore history() {
+        return history;
+    }
+
+    /** Records every call of this run; tag calls accepted with a profile via {@link CallRecorder#tagProfile}. */
+    public CallRecorder recorder() {
+        return recorder;
+    }
+
+    /**
+     * Accepts with a profile version and notes it on the call's history record: what the accept panel's profile
+     * picker and headless {@code --profile} use.
+     */
+    public CompletableFuture<Void> accept(dev.switchboard.call.Call call, ProfileVersion profile) {
+        recorder.tagProfile(call.id(), profile);
+        return monitor.accept(call, profile.settings());
+    }
+
+    /** Routing rules: while nobody auto-accepts everything, a rule for the called number accepts with its profile. */
+    private void routeByCalledNumber(dev.switchboard.call.Call call) {
+        if (monitor == null || monitor.autoAcceptSettings() != null) {
+            return;
+        }
+        try {
+            history.routing().route(call).ifPresent(profile -> {
+                log.info("call {} to {} routed to profile {}", call.id(), call.callee().number(), profile.ref().describe());
+                accept(call, profile);
+            });
+        } catch (RuntimeException e) {
+            log.warn("routing rules could not be read: {}", e.toString());
+        }
+    }
+
+    private void closeHistory() {
+        recorder.close();
+        history.close();
+    }
+
     @Override
     public void close() {
         listener.stop();
         monitor.close();
+        closeHistory();
         if (simulator != null) {
             simulator.close();
         }

@@ -41,7 +41,7 @@ public final class AppConfig {
     private static final Set<String> SWITCHES = Set.of("headless", "demo", "help", "check", "presenter");
     private static final Set<String> VALUED_FLAGS = Set.of("port", "bind", "base-url", "instructions",
             "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir",
-            "public-url", "project-id");
+            "public-url", "project-id", "profile");
 
     private final String apiKey;
     private final String webhookSecret;
@@ -56,9 +56,9 @@ public final class AppConfig {
     private final Path dataDir;
     private final Extras extras;
 
-    /** Flags added for the setup checklist and presenter mode, kept together so the constructor stays short. */
-    private record Extras(boolean check, boolean presenter, String publicUrl, String projectId) {
-        static final Extras NONE = new Extras(false, false, null, null);
+    /** Flags added for the setup checklist, presenter mode and profiles, kept together so the constructor stays short. */
+    private record Extras(boolean check, boolean presenter, String publicUrl, String projectId, String profile) {
+        static final Extras NONE = new Extras(false, false, null, null, null);
     }
 
     private AppConfig(String apiKey, String webhookSecret, WebhookSecret signingSecret, String baseUrl, int port,
@@ -126,9 +126,14 @@ public final class AppConfig {
 
         Path dataDir = flags.has("data-dir") ? resolve(workingDir, "--data-dir", flags.value("data-dir")) : null;
 
+        String profile = flags.has("profile") ? flags.value("profile").strip() : null;
+        if (profile != null && profile.isEmpty()) {
+            throw new ConfigException("--profile needs the name of a saved profile");
+        }
         Extras extras = new Extras(flags.has("check"), flags.has("presenter"),
                 flags.has("public-url") ? blankToNull(flags.value("public-url")) : lookup(PUBLIC_URL, env, dotEnv),
-                flags.has("project-id") ? blankToNull(flags.value("project-id")) : lookup(PROJECT_ID, env, dotEnv));
+                flags.has("project-id") ? blankToNull(flags.value("project-id")) : lookup(PROJECT_ID, env, dotEnv),
+                profile);
 
         return new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
                 flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir, extras);
@@ -155,11 +160,12 @@ public final class AppConfig {
                 "  --transcription MODEL|off  caller transcription: "
                         + String.join(", ", AcceptSettings.TRANSCRIPTION_MODELS) + ", or off",
                 "  --turn-detection MODE      semantic_vad (default), server_vad or none",
-                "  --data-dir PATH            where Switchboard keeps its files (and logs/switchboard.log)",
+                "  --data-dir PATH            where Switchboard keeps its files (and logs/switchboard.log, call history, profiles)",
                 "  --check                    run the setup checklist, print one line per check, exit 0 if all pass",
                 "  --public-url URL           the tunnel address OpenAI posts webhooks to, e.g. https://x.ngrok.app/webhook",
                 "  --project-id ID            the OpenAI project id (proj_...), for the trunk's SIP URI",
                 "  --presenter                presenter mode: large text, caller numbers and secrets masked",
+                "  --profile NAME             headless: accept with this saved profile's latest version",
                 "  --help                     show this text",
                 "",
                 "Flags take a value as '--flag value' or '--flag=value'.",
@@ -235,6 +241,11 @@ public final class AppConfig {
     /** The OpenAI project id, as entered ({@code proj_…}); the setup checklist validates it. */
     public Optional<String> projectId() {
         return Optional.ofNullable(extras.projectId());
+    }
+
+    /** {@code --profile NAME}: the saved profile headless mode accepts with. */
+    public Optional<String> profile() {
+        return Optional.ofNullable(extras.profile());
     }
 
     /** When true the caller prints {@link #usage()} and exits; the other values are then only defaults. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
+import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Speaker;
@@ -14,6 +15,10 @@ import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimCall;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.store.CallSummary;
+import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.ProfileRef;
+import dev.switchboard.store.StoredCall;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +45,8 @@ class EndToEndTest {
     void headlessDemoPrintsFullCallsOfBothSpeakers() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--voice", "cedar"}, Map.of(),
+        int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--voice", "cedar",
+                        "--data-dir", dataDir()}, Map.of(),
                 workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), 0);
 
@@ -57,7 +63,7 @@ class EndToEndTest {
     @Test
     void badConfigurationIsOneLineNotAStackTrace() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = HeadlessMain.run(new String[] {"--headless", "--port", "http"},
+        int exit = HeadlessMain.run(new String[] {"--headless", "--port", "http", "--data-dir", dataDir()},
                 Map.of("OPENAI_API_KEY", "sk-live-abcdefghijklmnop"), workingDir,
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), 0);
         String message = err.toString(StandardCharsets.UTF_8);
@@ -75,7 +81,8 @@ class EndToEndTest {
     void liveModeAgainstAProtocolPeerAcceptsGreetsAndTranscribes() throws Exception {
         try (Simulator peer = new Simulator(SimOptions.fast())) {
             peer.start();
-            AppConfig config = AppConfig.load(new String[] {"--port", "0", "--greeting", "Hello from live mode."},
+            AppConfig config = AppConfig.load(new String[] {"--port", "0", "--greeting", "Hello from live mode.",
+                            "--data-dir", dataDir()},
                     Map.of("OPENAI_API_KEY", peer.apiKey(), "OPENAI_WEBHOOK_SECRET", peer.webhookSecret(),
                             "OPENAI_BASE_URL", peer.baseUrl()), workingDir);
             try (SwitchboardRuntime runtime = SwitchboardRuntime.start(config, 0)) {
@@ -125,6 +132,68 @@ class EndToEndTest {
                 assertEquals(3, runtime.webhooksReceived());
             }
         }
+    }
+
+    /** Tests never write into the real user data directory. */
+    private String dataDir() {
+        return workingDir.resolve("data").toString();
+    }
+
+    @Test
+    void headlessDemoWritesHistory() {
+        int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--data-dir", dataDir()},
+                Map.of(), workingDir, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), 0);
+        assertEquals(0, exit);
+        try (HistoryStore store = HistoryStore.openIn(workingDir.resolve("data"))) {
+            List<CallSummary> calls = store.listCalls(null, null, 0);
+            assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), calls.size());
+            assertTrue(calls.stream().allMatch(c -> c.state() == CallState.ENDED), calls.toString());
+            assertTrue(calls.stream().allMatch(c -> c.profile() == null));
+            StoredCall first = store.load(calls.get(calls.size() - 1).id()).orElseThrow();
+            assertTrue(first.transcript().stream().anyMatch(e -> e.text().contains("charged twice")), first.transcript().toString());
+            assertFalse(first.events().isEmpty());
+            assertEquals("marin", first.settings().voice());
+            assertFalse(store.search("charged", 5).isEmpty());
+        }
+    }
+
+    @Test
+    void headlessAcceptsWithASavedProfileAndRecordsItsVersion() {
+        try (HistoryStore store = HistoryStore.openIn(workingDir.resolve("data"))) {
+            store.profiles().create("Support EN", AcceptSettings.defaults());
+            store.profiles().save("Support EN", AcceptSettings.defaults().withVoice("sage")
+                    .withGreeting("Welcome to the profile line."));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--profile", "support en",
+                        "--data-dir", dataDir()}, Map.of(), workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 0);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, printed + err);
+        assertTrue(printed.contains("accepting with profile Support EN v2"), printed);
+        assertTrue(printed.contains("agent: Welcome to the profile line."), printed);
+        try (HistoryStore store = HistoryStore.openIn(workingDir.resolve("data"))) {
+            List<CallSummary> calls = store.listCalls(null, null, 0);
+            assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), calls.size());
+            for (CallSummary c : calls) {
+                assertEquals(new ProfileRef("Support EN", 2), c.profile(), c.toString());
+                assertEquals("sage", store.load(c.id()).orElseThrow().settings().voice());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownProfileIsOneLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--profile", "Nope",
+                        "--data-dir", dataDir()}, Map.of(), workingDir, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 0);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("no profile named 'Nope'"), message);
     }
 
     private static Response post(String url, String id, long ts, String signature, String body) throws Exception {

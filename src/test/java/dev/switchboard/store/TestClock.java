@@ -1,0 +1,44 @@
+package dev.switchboard.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests set and advance by hand. */
+final class TestClock extends Clock {
+
+    private volatile Instant now;
+
+    TestClock(Instant now) {
+        this.now = now;
+    }
+
+    void set(Instant instant) {
+        now = instant;
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    void advanceMillis(long millis) {
+        advance(Duration.ofMillis(millis));
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
