@@ -320,6 +320,7 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
             } catch (OpenAiApiException e) {
                 return switch (e.status()) {
                     case 401 -> "Key refused (401): " + base + " does not accept this API key.";
+                    case 404 -> "Not the OpenAI API? " + base + "/models answered 404: check the base URL.";
                     case 0 -> "Could not reach " + base + ": " + Optional.ofNullable(e.getCause())
                             .map(Throwable::getMessage).orElse("no answer") + ".";
                     default -> e.getMessage();
