@@ -34,6 +34,26 @@ public final class CallListViewModel {
         return row;
     }
 
+    /** Adds several calls (oldest first) in one list change; returns their rows in the same order. */
+    public java.util.List<CallRowViewModel> addAll(java.util.List<Call> calls) {
+        java.util.List<CallRowViewModel> result = new java.util.ArrayList<>();
+        java.util.List<CallRowViewModel> fresh = new java.util.ArrayList<>();
+        for (Call call : calls) {
+            CallRowViewModel row = byCall.get(call);
+            if (row == null) {
+                row = new CallRowViewModel(call);
+                byCall.put(call, row);
+                fresh.add(0, row); // newest first
+            }
+            result.add(row);
+        }
+        if (!fresh.isEmpty()) {
+            rows.addAll(0, fresh);
+            countRinging();
+        }
+        return result;
+    }
+
     public Optional<CallRowViewModel> rowOf(Call call) {
         return Optional.ofNullable(byCall.get(call));
     }

@@ -48,6 +48,8 @@ public final class SwitchboardViewModel {
     private final LongProperty webhooksRejected = new SimpleLongProperty(this, "webhooksRejected");
     private final BooleanProperty autoAccept = new SimpleBooleanProperty(this, "autoAccept");
     private final AtomicBoolean statusRefreshScheduled = new AtomicBoolean();
+    private final java.util.Queue<Call> pendingAdds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicBoolean addsScheduled = new AtomicBoolean();
     private final BooleanProperty demo = new SimpleBooleanProperty(this, "demo");
     private final StringProperty maskedApiKey = new SimpleStringProperty(this, "maskedApiKey", "");
     private final ObservableList<String> demoScenarios = FXCollections.observableArrayList();
@@ -90,7 +92,11 @@ public final class SwitchboardViewModel {
         });
         backend.calls().onAdded(call -> {
             call.addListener((c, change) -> coalescer.markDirty(c));
-            dispatcher.run(() -> added(call));
+            // A burst of webhooks (20 at once) costs one UI task and at most one workspace switch.
+            pendingAdds.add(call);
+            if (addsScheduled.compareAndSet(false, true)) {
+                dispatcher.run(this::addPending);
+            }
         });
         for (Call call : backend.calls().newestFirst()) {
             call.addListener((c, change) -> coalescer.markDirty(c));
@@ -106,16 +112,28 @@ public final class SwitchboardViewModel {
         });
     }
 
-    private void added(Call call) {
-        CallRowViewModel row = callList.add(call);
-        if (row.state() == CallState.RINGING && soundOnRing.get()) {
-            ringSound.run();
-        }
-        // A new ringing call takes the workspace unless the person is busy with a live one.
+    private void addPending() {
+        addsScheduled.set(false); // cleared first: a call added during the drain schedules the next task
+        CallRowViewModel take = null;
+        boolean ring = false;
         CallRowViewModel current = callList.selected();
-        if (current == null || current.state().isTerminal()
-                || (current.state() == CallState.RINGING && row.state() == CallState.RINGING)) {
-            callList.selectedProperty().set(row);
+        java.util.List<Call> batch = new java.util.ArrayList<>();
+        for (Call call; (call = pendingAdds.poll()) != null; ) {
+            batch.add(call);
+        }
+        for (CallRowViewModel row : callList.addAll(batch)) {
+            ring |= row.state() == CallState.RINGING;
+            // A new ringing call takes the workspace unless the person is busy with a live one.
+            if (current == null || current.state().isTerminal()
+                    || (current.state() == CallState.RINGING && row.state() == CallState.RINGING)) {
+                take = row;
+            }
+        }
+        if (ring && soundOnRing.get()) {
+            ringSound.run(); // once per burst
+        }
+        if (take != null) {
+            callList.selectedProperty().set(take);
         }
     }
 
