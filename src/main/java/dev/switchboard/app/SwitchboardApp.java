@@ -1,11 +1,12 @@
 package dev.switchboard.app;
 
-import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.ui.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -30,8 +31,10 @@ public final class SwitchboardApp extends Application {
     public void start(Stage stage) {
         String[] args = getParameters().getRaw().toArray(new String[0]);
         try {
-            AppConfig config = AppConfig.load(args, System.getenv(), Path.of("").toAbsolutePath());
-            runtime = SwitchboardRuntime.start(config, DEMO_SPEED);
+            List<String> problems = new ArrayList<>();
+            SavedSettings.Loaded loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
+            problems.forEach(log::warn);
+            runtime = SwitchboardRuntime.start(loaded.config(), DEMO_SPEED, loaded.file(), loaded.fromEnvironment());
         } catch (ConfigException e) {
             fail("Switchboard cannot start", e.getMessage());
             return;

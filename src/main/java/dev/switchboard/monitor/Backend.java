@@ -38,4 +38,28 @@ public interface Backend {
 
     /** The API key with all but its ends hidden, or "(not set)". Never the full key. */
     String maskedApiKey();
+
+    /** The connection settings now in use (secrets masked). */
+    default ConnectionInfo connectionInfo() {
+        return new ConnectionInfo(maskedApiKey(), "(not set)", 0, "127.0.0.1", "https://api.openai.com/v1",
+                java.util.Set.of(), "");
+    }
+
+    /**
+     * Saves the settings and restarts on them: the listener on the new port, bind address and secret, the
+     * monitor with the new key and base URL; live mode when a key and a secret are set, demo mode otherwise.
+     * Calls already listed stay listed. Settings the environment sets are kept. Completes off the FX thread;
+     * fails with a message for a person when the listener cannot start (the old one then keeps running).
+     */
+    default CompletableFuture<Void> applySettings(ConnectionSettings settings) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("settings cannot be changed here"));
+    }
+
+    /**
+     * Checks an API key against {@code GET {baseUrl}/models}, off the calling thread. Completes with a sentence
+     * for a person: OK, key refused (401), could not reach. A null or blank key tests the configured one.
+     */
+    default CompletableFuture<String> testConnection(String apiKey, String baseUrl) {
+        return CompletableFuture.completedFuture("Testing the connection is not available here.");
+    }
 }

@@ -61,7 +61,8 @@ public final class SwitchboardWindow {
     /** Puts the monitor in {@code stage} and shows it. */
     public static SwitchboardWindow show(Stage stage, Backend backend, UiDispatcher dispatcher) {
         SwitchboardWindow window = new SwitchboardWindow(backend, dispatcher);
-        stage.setTitle(backend.isDemo() ? "Switchboard — demo mode" : "Switchboard");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.when(window.viewModel().demoProperty())
+                .then("Switchboard — demo mode").otherwise("Switchboard"));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setScene(window.scene());

@@ -12,6 +12,8 @@ import dev.switchboard.call.TokenUsage;
 import dev.switchboard.monitor.ActionFailedException;
 import dev.switchboard.monitor.Backend;
 import dev.switchboard.monitor.CallActions;
+import dev.switchboard.monitor.ConnectionInfo;
+import dev.switchboard.monitor.ConnectionSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class FakeBackend implements Backend, CallActions {
 
     public static final String FULL_API_KEY = "sk-proj-Zq8TfakeKeyNeverShownAnywhere0123456789WXYZ";
     public static final String MASKED_API_KEY = "sk-proj-…WXYZ";
+    public static final String MASKED_SECRET = "whsec_…Q0E=";
     public static final String LISTENER_URL = "http://127.0.0.1:8000/webhook";
 
     public record Caller(String displayName, String number) {
@@ -317,6 +320,41 @@ public final class FakeBackend implements Backend, CallActions {
     @Override
     public String maskedApiKey() {
         return MASKED_API_KEY;
+    }
+
+    /** What Save handed over, in order. */
+    public final List<ConnectionSettings> applied = new CopyOnWriteArrayList<>();
+    /** When set, the next applySettings fails with this message. */
+    public final AtomicReference<String> failNextApply = new AtomicReference<>();
+    public volatile String testAnswer = "OK: the key works.";
+    public final List<String> testedKeys = new CopyOnWriteArrayList<>();
+
+    @Override
+    public ConnectionInfo connectionInfo() {
+        // the saved key exists only masked here, as in the real runtime
+        return new ConnectionInfo(MASKED_API_KEY, MASKED_SECRET, 8000, "127.0.0.1", "https://api.openai.com/v1",
+                java.util.Set.of(ConnectionInfo.PORT), "/home/me/.local/share/switchboard/settings.properties");
+    }
+
+    @Override
+    public CompletableFuture<Void> applySettings(ConnectionSettings settings) {
+        return onIo(() -> {
+            String failure = failNextApply.getAndSet(null);
+            if (failure != null) {
+                throw new ActionFailedException(failure, false, null);
+            }
+            applied.add(settings);
+        });
+    }
+
+    @Override
+    public CompletableFuture<String> testConnection(String apiKey, String baseUrl) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        onIo(() -> {
+            testedKeys.add(apiKey == null ? "(saved)" : apiKey);
+            answer.complete(testAnswer);
+        });
+        return answer;
     }
 
     /** For assertions about times. */

@@ -243,7 +243,7 @@ class SwitchboardWindowTest {
         }
     }
 
-    private static void writePng(WritableImage image, Path out) throws IOException {
+    static void writePng(WritableImage image, Path out) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

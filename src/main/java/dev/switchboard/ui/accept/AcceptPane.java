@@ -1,6 +1,5 @@
 package dev.switchboard.ui.accept;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.TurnDetection;
@@ -13,10 +12,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The form a ringing call is answered with, and Reject with a SIP status. */
@@ -63,11 +64,13 @@ public final class AcceptPane extends VBox {
         ComboBox<String> transcription = new ComboBox<>(FXCollections.observableArrayList(AcceptViewModel.TRANSCRIPTION_CHOICES));
         transcription.setId("transcriptionChoice");
         transcription.valueProperty().bindBidirectional(model.transcriptionProperty());
+        transcription.setMinWidth(Region.USE_PREF_SIZE); // never clip the model's name
         transcription.setTooltip(new Tooltip("Without caller transcription the transcript shows only the agent."));
 
         ComboBox<TurnDetection> turns = new ComboBox<>(FXCollections.observableArrayList(TurnDetection.values()));
         turns.setId("turnDetectionChoice");
         turns.valueProperty().bindBidirectional(model.turnDetectionProperty());
+        turns.setMinWidth(Region.USE_PREF_SIZE);
 
         Label problems = Widgets.label("", "problem-text");
         problems.setId("acceptProblems");
@@ -80,32 +83,44 @@ public final class AcceptPane extends VBox {
         Button accept = Widgets.button("Accept", "fth-phone-call", Styles.SUCCESS);
         accept.setId("acceptButton");
         accept.setDefaultButton(false);
+        accept.setMaxWidth(Double.MAX_VALUE);
+        accept.setMinWidth(Button.USE_PREF_SIZE);
         accept.disableProperty().bind(model.acceptDisabledProperty());
         accept.setOnAction(e -> onAccept.run());
 
         Button reset = Widgets.button(null, "fth-rotate-ccw", Styles.BUTTON_ICON, Styles.FLAT);
+        reset.setId("resetAcceptDraft");
         reset.setTooltip(new Tooltip("Back to the last-used settings"));
         reset.setOnAction(e -> model.resetToLastUsed());
+        reset.setMinWidth(Button.USE_PREF_SIZE);
+        // Accept is the main action: full width on its own row, the reason it is disabled right under it.
+        HBox acceptRow = new HBox(8, accept, reset);
+        HBox.setHgrow(accept, Priority.ALWAYS);
+        acceptRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<RejectStatus> rejectStatus = new ComboBox<>(FXCollections.observableArrayList(RejectStatus.values()));
         rejectStatus.setId("rejectStatus");
         rejectStatus.valueProperty().bindBidirectional(model.rejectStatusProperty());
-        rejectStatus.getStyleClass().add(Styles.LEFT_PILL);
-        Button reject = Widgets.button("Reject", "fth-phone-off", Styles.DANGER, Styles.RIGHT_PILL);
+        rejectStatus.setMinWidth(Region.USE_PREF_SIZE);
+        rejectStatus.setMaxWidth(Double.MAX_VALUE);
+        rejectStatus.setTooltip(new Tooltip("The SIP status the caller's phone receives"));
+        Button reject = Widgets.button("Reject", "fth-phone-off", Styles.DANGER, Styles.BUTTON_OUTLINED);
         reject.setId("rejectButton");
+        reject.setMinWidth(Button.USE_PREF_SIZE);
         reject.disableProperty().bind(model.rejectDisabledProperty());
         reject.setOnAction(e -> onReject.run());
-        HBox rejectGroup = new HBox(rejectStatus, reject);
-
-        HBox buttons = new HBox(8, accept, reset, new Spacer(), rejectGroup);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label with = Widgets.label("with", Styles.TEXT_MUTED);
+        with.setMinWidth(Label.USE_PREF_SIZE);
+        HBox rejectRow = new HBox(8, reject, with, rejectStatus);
+        HBox.setHgrow(rejectStatus, Priority.ALWAYS);
+        rejectRow.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(title, subtitle,
                 field("Instructions", instructions),
                 row(field("Voice", voice), field("Model", modelChoice)),
                 field("Greeting", greeting),
-                row(field("Caller transcription", transcription), field("Turn detection", turns)),
-                problems, buttons, actionResult);
+                row(field("Caller transcription", transcription), field("Turn detection", turns), 3, 2),
+                acceptRow, problems, new Separator(), rejectRow, actionResult);
         VBox.setVgrow(getChildren().get(2), Priority.ALWAYS);
     }
 
@@ -128,10 +143,15 @@ public final class AcceptPane extends VBox {
     }
 
     static HBox row(VBox left, VBox right) {
+        return row(left, right, 1, 1);
+    }
+
+    /** Two fields side by side, sharing the width in the ratio {@code leftShare : rightShare}. */
+    static HBox row(VBox left, VBox right, double leftShare, double rightShare) {
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        left.setPrefWidth(1);
-        right.setPrefWidth(1);
+        left.setPrefWidth(leftShare);
+        right.setPrefWidth(rightShare);
         return new HBox(10, left, right);
     }
 }

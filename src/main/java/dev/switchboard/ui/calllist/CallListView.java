@@ -4,7 +4,16 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.switchboard.ui.Widgets;
+import dev.switchboard.call.CallState;
+import javafx.animation.Animation;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.util.Duration;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,8 +26,18 @@ import javafx.scene.layout.VBox;
 /** The calls, newest first: who is calling, the state badge, and the ring timer or duration. */
 public final class CallListView extends ListView<CallRowViewModel> {
 
+    /** One animation for every ringing badge; it runs only while some call rings. */
+    private final DoubleProperty pulse = new SimpleDoubleProperty(1);
+    private final Timeline pulsing = new Timeline(
+            new KeyFrame(Duration.ZERO, new KeyValue(pulse, 1.0)),
+            new KeyFrame(Duration.millis(650), new KeyValue(pulse, 0.35, Interpolator.EASE_BOTH)));
+
     public CallListView(CallListViewModel model, Node placeholder) {
         super(model.rows());
+        pulsing.setAutoReverse(true);
+        pulsing.setCycleCount(Animation.INDEFINITE);
+        model.ringingProperty().addListener((obs, old, n) -> ringing(n.intValue() > 0));
+        ringing(model.ringingProperty().get() > 0);
         setId("callList");
         getStyleClass().addAll("call-list", Tweaks.EDGE_TO_EDGE);
         setPlaceholder(placeholder);
@@ -37,7 +56,21 @@ public final class CallListView extends ListView<CallRowViewModel> {
         });
     }
 
-    private static final class CallCell extends ListCell<CallRowViewModel> {
+    private void ringing(boolean any) {
+        if (any && pulsing.getStatus() != Animation.Status.RUNNING) {
+            pulsing.play();
+        } else if (!any) {
+            pulsing.stop();
+            pulse.set(1);
+        }
+    }
+
+    /** True while the ringing badges pulse. */
+    public boolean isPulsing() {
+        return pulsing.getStatus() == Animation.Status.RUNNING;
+    }
+
+    private final class CallCell extends ListCell<CallRowViewModel> {
 
         private final StackPane avatar = Widgets.avatar(false);
         private final Label name = Widgets.label("", Styles.TEXT_BOLD);
@@ -66,6 +99,8 @@ public final class CallListView extends ListView<CallRowViewModel> {
             }
             shown = empty ? null : row;
             if (shown == null) {
+                badge.opacityProperty().unbind();
+                avatar.opacityProperty().unbind();
                 setGraphic(null);
                 setText(null);
                 return;
@@ -85,6 +120,16 @@ public final class CallListView extends ListView<CallRowViewModel> {
             }
             Widgets.showState(badge, shown.state());
             Widgets.showState(avatar, shown.state());
+            boolean ringing = shown.state() == CallState.RINGING;
+            if (ringing && !badge.opacityProperty().isBound()) {
+                badge.opacityProperty().bind(pulse);
+                avatar.opacityProperty().bind(pulse);
+            } else if (!ringing && badge.opacityProperty().isBound()) {
+                badge.opacityProperty().unbind();
+                avatar.opacityProperty().unbind();
+                badge.setOpacity(1);
+                avatar.setOpacity(1);
+            }
             clock.setText(shown.clockProperty().get());
         }
     }

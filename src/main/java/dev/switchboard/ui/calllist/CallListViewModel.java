@@ -4,7 +4,11 @@ import dev.switchboard.call.Call;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.switchboard.call.CallState;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -15,6 +19,7 @@ public final class CallListViewModel {
     private final ObservableList<CallRowViewModel> rows = FXCollections.observableArrayList();
     private final Map<Call, CallRowViewModel> byCall = new HashMap<>();
     private final ObjectProperty<CallRowViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final IntegerProperty ringing = new SimpleIntegerProperty(this, "ringing");
 
     /** Adds a row on top (newest first) unless the call is listed already; returns its row. */
     public CallRowViewModel add(Call call) {
@@ -25,7 +30,28 @@ public final class CallListViewModel {
         CallRowViewModel row = new CallRowViewModel(call);
         byCall.put(call, row);
         rows.add(0, row);
+        countRinging();
         return row;
+    }
+
+    /** Adds several calls (oldest first) in one list change; returns their rows in the same order. */
+    public java.util.List<CallRowViewModel> addAll(java.util.List<Call> calls) {
+        java.util.List<CallRowViewModel> result = new java.util.ArrayList<>();
+        java.util.List<CallRowViewModel> fresh = new java.util.ArrayList<>();
+        for (Call call : calls) {
+            CallRowViewModel row = byCall.get(call);
+            if (row == null) {
+                row = new CallRowViewModel(call);
+                byCall.put(call, row);
+                fresh.add(0, row); // newest first
+            }
+            result.add(row);
+        }
+        if (!fresh.isEmpty()) {
+            rows.addAll(0, fresh);
+            countRinging();
+        }
+        return result;
     }
 
     public Optional<CallRowViewModel> rowOf(Call call) {
@@ -36,7 +62,23 @@ public final class CallListViewModel {
         CallRowViewModel row = byCall.get(call);
         if (row != null) {
             row.refresh();
+            countRinging();
         }
+    }
+
+    private void countRinging() {
+        int n = 0;
+        for (CallRowViewModel row : rows) {
+            if (row.state() == CallState.RINGING) {
+                n++;
+            }
+        }
+        ringing.set(n);
+    }
+
+    /** How many calls ring right now (the window pulses while this is above 0). */
+    public ReadOnlyIntegerProperty ringingProperty() {
+        return ringing;
     }
 
     /** Advances the ring timers and durations of calls that are not over. */

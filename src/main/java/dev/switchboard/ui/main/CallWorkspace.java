@@ -81,7 +81,7 @@ final class CallWorkspace extends StackPane {
         header.getStyleClass().add("workspace-header");
 
         SplitPane conversation = new SplitPane(new TranscriptView(model.transcript()), sidePanel);
-        conversation.setDividerPositions(0.58);
+        conversation.setDividerPositions(0.55);
         SplitPane.setResizableWithParent(sidePanel, false);
         Tab conversationTab = new Tab("Conversation", conversation);
         conversationTab.setGraphic(Widgets.icon("fth-message-circle"));

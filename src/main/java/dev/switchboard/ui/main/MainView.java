@@ -13,6 +13,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.GridPane;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -22,7 +29,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
@@ -54,14 +60,19 @@ public final class MainView extends BorderPane {
         setId("mainView");
 
         StringBinding webhookHint = Bindings.createStringBinding(() -> "Point your OpenAI webhook at "
-                + model.listenerUrlProperty().get() + (model.isDemo() ? "\n— or ring a demo call to try it now." : "."),
-                model.listenerUrlProperty());
+                + model.listenerUrlProperty().get() + (model.isDemo() ? "\n— or ring a demo call to try it now (Ctrl+D)." : "."),
+                model.listenerUrlProperty(), model.demoProperty());
         callList = new CallListView(model.callList(), Widgets.emptyState("fth-phone-incoming", "No calls yet",
-                webhookHint, demoButton(Styles.ACCENT)));
+                webhookHint, demoButton(Styles.ACCENT, "emptyStateRingButton")));
         workspace = new CallWorkspace(model, Widgets.emptyState("fth-headphones", "Select a call",
                 Bindings.createStringBinding(() -> "Calls appear on the left as they ring. Use ↑/↓ to move, "
-                        + "Enter to open, A to accept, R to reject, H to hang up.")));
+                        + "Enter to open, A to accept, R to reject, H to hang up (F1 lists every shortcut).")));
         installCallListKeys();
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                installWindowKeys(scene);
+            }
+        });
 
         Label callsTitle = Widgets.label("Calls", Styles.TEXT_BOLD);
         Label callsCount = Widgets.label("", "badge");
@@ -81,19 +92,29 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
     }
 
-    // ---- keyboard on the call list ----
+    // ---- keyboard ----
 
+    /** Enter on the call list opens the call's panel. */
     private void installCallListKeys() {
         callList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() || e.isAltDown()) {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()) {
+                workspace.focusPanel();
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * A, R and H act on the selected call wherever the focus is, except in a text input (there they type).
+     * Keys on a call that cannot take them (e.g. H while ringing) do nothing, quietly.
+     */
+    private void installWindowKeys(Scene scene) {
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed() || e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()
+                    || typing(scene.getFocusOwner())) {
                 return;
             }
             boolean handled = switch (e.getCode()) {
-                case ENTER -> {
-                    workspace.focusPanel();
-                    yield true;
-                }
-                // Keys on a call that cannot take them (e.g. H while ringing) do nothing, quietly.
                 case A -> {
                     model.acceptSelected();
                     yield true;
@@ -114,6 +135,13 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** True while the focus is somewhere a letter key types text. */
+    static boolean typing(Node focused) {
+        return focused instanceof TextInputControl
+                || (focused instanceof ComboBoxBase<?> combo && combo.isEditable())
+                || (focused instanceof Spinner<?> spinner && spinner.isEditable());
+    }
+
     // ---- menu bar and top bar ----
 
     private MenuBar menuBar() {
@@ -125,18 +153,39 @@ public final class MainView extends BorderPane {
         quit.setOnAction(e -> getScene().getWindow().hide());
         Menu app = new Menu("_Switchboard", null, settings, new SeparatorMenuItem(), quit);
 
-        Menu ring = new Menu("Ring demo call", Widgets.icon("fth-phone-incoming"));
-        ring.getItems().addAll(scenarioItems(this::ringDemo));
-        ring.setDisable(model.backend().demoScenarios().isEmpty());
+        MenuItem ringNow = new MenuItem("Ring demo call", Widgets.icon("fth-phone-incoming"));
+        ringNow.setId("ringDemoMenuItem");
+        ringNow.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        ringNow.setOnAction(e -> ringDemo(0));
+        ringNow.disableProperty().bind(model.demoProperty().not());
+        Menu ring = new Menu("Ring demo scenario");
+        followScenarios(ring.getItems());
+        ring.disableProperty().bind(model.demoProperty().not());
         CheckMenuItem autoAccept = new CheckMenuItem("Auto-accept every call");
         autoAccept.selectedProperty().bindBidirectional(model.autoAcceptProperty());
-        Menu calls = new Menu("_Calls", null, ring, autoAccept);
+        Menu calls = new Menu("_Calls", null, ringNow, ring, new SeparatorMenuItem(), autoAccept);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         dark.selectedProperty().bindBidirectional(darkTheme);
-        Menu view = new Menu("_View", null, dark);
-        return new MenuBar(app, calls, view);
+        CheckMenuItem sound = new CheckMenuItem("Sound on ring");
+        sound.setId("soundOnRingItem");
+        sound.selectedProperty().bindBidirectional(model.soundOnRingProperty());
+        Menu view = new Menu("_View", null, dark, sound);
+
+        MenuItem keys = new MenuItem("Keyboard shortcuts", Widgets.icon("fth-command"));
+        keys.setId("shortcutsMenuItem");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> showShortcuts());
+        Menu help = new Menu("_Help", null, keys);
+        return new MenuBar(app, calls, view, help);
+    }
+
+    /** Keeps {@code items} one per demo scenario (they come and go with demo mode). */
+    private void followScenarios(ObservableList<MenuItem> items) {
+        Runnable rebuild = () -> items.setAll(scenarioItems(this::ringDemo));
+        model.demoScenarios().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild.run());
+        rebuild.run();
     }
 
     private Node appBar() {
@@ -163,26 +212,30 @@ public final class MainView extends BorderPane {
         settings.setTooltip(new Tooltip("Settings"));
         settings.setOnAction(e -> showSettings());
 
-        HBox bar = new HBox(logo, titles, new Separator(javafx.geometry.Orientation.VERTICAL), demoButton(Styles.ACCENT),
+        HBox bar = new HBox(logo, titles, new Separator(javafx.geometry.Orientation.VERTICAL), demoButton(Styles.ACCENT, "ringDemoButton"),
                 autoAccept, new Spacer(), notice, theme, settings);
         bar.getStyleClass().add("app-bar");
         notice.setId("notice");
         return bar;
     }
 
-    /** "Ring demo call": the first scenario on click, the others from its menu. Hidden outside demo mode. */
-    private Node demoButton(String style) {
-        List<String> scenarios = model.backend().demoScenarios();
-        MenuButton button = new MenuButton("Ring demo call", Widgets.icon("fth-phone-incoming"));
-        button.getItems().addAll(scenarioItems(this::ringDemo));
+    /** "Ring demo call": the first scenario on click, the others from its arrow. Hidden outside demo mode. */
+    private Node demoButton(String style, String id) {
+        SplitMenuButton button = new SplitMenuButton();
+        button.setText("Ring demo call");
+        button.setGraphic(Widgets.icon("fth-phone-incoming"));
+        button.setId(id);
+        button.setOnAction(e -> ringDemo(0));
+        followScenarios(button.getItems());
         button.getStyleClass().add(style);
-        button.setVisible(!scenarios.isEmpty());
-        button.setManaged(!scenarios.isEmpty());
+        button.setTooltip(new Tooltip("Ring a simulated call through the real webhook path (Ctrl+D)"));
+        button.visibleProperty().bind(model.demoProperty());
+        button.managedProperty().bind(model.demoProperty());
         return button;
     }
 
     private List<MenuItem> scenarioItems(Consumer<Integer> ring) {
-        List<String> scenarios = model.backend().demoScenarios();
+        List<String> scenarios = model.demoScenarios();
         return java.util.stream.IntStream.range(0, scenarios.size()).mapToObj(i -> {
             MenuItem item = new MenuItem(scenarios.get(i));
             item.setOnAction(e -> ring.accept(i));
@@ -191,6 +244,10 @@ public final class MainView extends BorderPane {
     }
 
     private void ringDemo(int scenario) {
+        if (!model.isDemo()) {
+            showNotice("Demo calls ring only in demo mode (without an API key).");
+            return;
+        }
         model.ringDemoCall(scenario, this::showNotice);
     }
 
@@ -206,12 +263,30 @@ public final class MainView extends BorderPane {
     }
 
     private void showSettings() {
+        SettingsPane.dialog(getScene().getWindow(), model.newSettings(), model.isDemo()).show();
+    }
+
+    private void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setId("shortcutsTable");
+        grid.setHgap(18);
+        grid.setVgap(6);
+        int row = 0;
+        for (Shortcuts.Shortcut shortcut : Shortcuts.ALL) {
+            Label keys = Widgets.label(shortcut.keys(), "kbd");
+            keys.setMinWidth(Label.USE_PREF_SIZE);
+            grid.addRow(row++, keys, Widgets.label(shortcut.action()));
+        }
+        Label note = Widgets.label(Shortcuts.NOTE, Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.setMaxWidth(460);
         Dialog<Void> dialog = new Dialog<>();
-        dialog.setTitle("Settings");
-        dialog.setHeaderText("Switchboard settings");
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText("Keyboard shortcuts");
         dialog.initOwner(getScene().getWindow());
-        dialog.getDialogPane().setContent(new SettingsPane(model.maskedApiKey(), model.listenerUrlProperty().get(), model.isDemo()));
+        dialog.getDialogPane().setContent(new VBox(12, grid, note));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().setId("shortcutsDialog");
         dialog.show();
     }
 
@@ -237,13 +312,23 @@ public final class MainView extends BorderPane {
                         + model.webhooksRejectedProperty().get() + " rejected",
                 model.webhooksReceivedProperty(), model.webhooksRejectedProperty()));
 
-        Label key = Widgets.label("API key " + model.maskedApiKey(), Styles.TEXT_MUTED);
+        Label key = Widgets.label("", Styles.TEXT_MUTED);
         key.setGraphic(Widgets.icon("fth-key"));
-        Label mode = Widgets.label(model.isDemo() ? "DEMO" : "LIVE", "badge", model.isDemo() ? "badge-demo" : "badge-live");
+        key.textProperty().bind(Bindings.concat("API key ", model.maskedApiKeyProperty()));
+        Label mode = Widgets.label("", "badge");
         mode.setId("modeBadge");
-        mode.setTooltip(new Tooltip(model.isDemo()
-                ? "Demo mode: calls come from the embedded simulator; no API key needed."
-                : "Live: calls come from OpenAI through your webhook."));
+        Tooltip modeTip = new Tooltip();
+        mode.setTooltip(modeTip);
+        Runnable showMode = () -> {
+            boolean demo = model.isDemo();
+            mode.setText(demo ? "DEMO" : "LIVE");
+            mode.getStyleClass().removeAll("badge-demo", "badge-live");
+            mode.getStyleClass().add(demo ? "badge-demo" : "badge-live");
+            modeTip.setText(demo ? "Demo mode: calls come from the embedded simulator; no API key needed."
+                    : "Live: calls come from OpenAI through your webhook.");
+        };
+        model.demoProperty().addListener(o -> showMode.run());
+        showMode.run();
 
         HBox bar = new HBox(url, new Separator(javafx.geometry.Orientation.VERTICAL), received, new Spacer(), key, mode);
         bar.getStyleClass().add("status-bar");

@@ -14,7 +14,11 @@ import dev.switchboard.ui.inspector.InspectorViewModel;
 import dev.switchboard.ui.steering.SteeringViewModel;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.switchboard.ui.settings.SettingsViewModel;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,10 +48,23 @@ public final class SwitchboardViewModel {
     private final LongProperty webhooksRejected = new SimpleLongProperty(this, "webhooksRejected");
     private final BooleanProperty autoAccept = new SimpleBooleanProperty(this, "autoAccept");
     private final AtomicBoolean statusRefreshScheduled = new AtomicBoolean();
+    private final java.util.Queue<Call> pendingAdds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicBoolean addsScheduled = new AtomicBoolean();
+    private final BooleanProperty demo = new SimpleBooleanProperty(this, "demo");
+    private final StringProperty maskedApiKey = new SimpleStringProperty(this, "maskedApiKey", "");
+    private final ObservableList<String> demoScenarios = FXCollections.observableArrayList();
+    private final BooleanProperty soundOnRing = new SimpleBooleanProperty(this, "soundOnRing", true);
+    private final Runnable ringSound;
 
     public SwitchboardViewModel(Backend backend, UiDispatcher dispatcher) {
+        this(backend, dispatcher, RingSound.system());
+    }
+
+    /** @param ringSound plays when a call starts ringing (and {@link #soundOnRingProperty()} is on); never blocks */
+    public SwitchboardViewModel(Backend backend, UiDispatcher dispatcher, Runnable ringSound) {
         this.backend = backend;
         this.dispatcher = dispatcher;
+        this.ringSound = ringSound;
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
 
@@ -75,7 +92,11 @@ public final class SwitchboardViewModel {
         });
         backend.calls().onAdded(call -> {
             call.addListener((c, change) -> coalescer.markDirty(c));
-            dispatcher.run(() -> added(call));
+            // A burst of webhooks (20 at once) costs one UI task and at most one workspace switch.
+            pendingAdds.add(call);
+            if (addsScheduled.compareAndSet(false, true)) {
+                dispatcher.run(this::addPending);
+            }
         });
         for (Call call : backend.calls().newestFirst()) {
             call.addListener((c, change) -> coalescer.markDirty(c));
@@ -91,13 +112,28 @@ public final class SwitchboardViewModel {
         });
     }
 
-    private void added(Call call) {
-        CallRowViewModel row = callList.add(call);
-        // A new ringing call takes the workspace unless the person is busy with a live one.
+    private void addPending() {
+        addsScheduled.set(false); // cleared first: a call added during the drain schedules the next task
+        CallRowViewModel take = null;
+        boolean ring = false;
         CallRowViewModel current = callList.selected();
-        if (current == null || current.state().isTerminal()
-                || (current.state() == CallState.RINGING && row.state() == CallState.RINGING)) {
-            callList.selectedProperty().set(row);
+        java.util.List<Call> batch = new java.util.ArrayList<>();
+        for (Call call; (call = pendingAdds.poll()) != null; ) {
+            batch.add(call);
+        }
+        for (CallRowViewModel row : callList.addAll(batch)) {
+            ring |= row.state() == CallState.RINGING;
+            // A new ringing call takes the workspace unless the person is busy with a live one.
+            if (current == null || current.state().isTerminal()
+                    || (current.state() == CallState.RINGING && row.state() == CallState.RINGING)) {
+                take = row;
+            }
+        }
+        if (ring && soundOnRing.get()) {
+            ringSound.run(); // once per burst
+        }
+        if (take != null) {
+            callList.selectedProperty().set(take);
         }
     }
 
@@ -122,6 +158,12 @@ public final class SwitchboardViewModel {
         listenerUrl.set(backend.listenerUrl());
         webhooksReceived.set(backend.webhooksReceived());
         webhooksRejected.set(backend.webhooksRejected());
+        demo.set(backend.isDemo());
+        maskedApiKey.set(backend.maskedApiKey());
+        var scenarios = backend.demoScenarios();
+        if (!demoScenarios.equals(scenarios)) {
+            demoScenarios.setAll(scenarios);
+        }
     }
 
     /** Called every second: advances ring timers and durations. */
@@ -245,10 +287,33 @@ public final class SwitchboardViewModel {
     }
 
     public boolean isDemo() {
-        return backend.isDemo();
+        return demo.get();
+    }
+
+    /** Follows the backend: settings can switch between live and demo mode. */
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo;
     }
 
     public String maskedApiKey() {
-        return backend.maskedApiKey();
+        return maskedApiKey.get();
+    }
+
+    public ReadOnlyStringProperty maskedApiKeyProperty() {
+        return maskedApiKey;
+    }
+
+    /** The simulator's scenarios; empty outside demo mode. */
+    public ObservableList<String> demoScenarios() {
+        return demoScenarios;
+    }
+
+    public BooleanProperty soundOnRingProperty() {
+        return soundOnRing;
+    }
+
+    /** A fresh Settings dialog model on what the backend runs with now. */
+    public SettingsViewModel newSettings() {
+        return new SettingsViewModel(backend, dispatcher);
     }
 }

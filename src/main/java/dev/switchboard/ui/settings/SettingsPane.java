@@ -1,33 +1,195 @@
 package dev.switchboard.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import dev.switchboard.monitor.ConnectionInfo;
 import dev.switchboard.ui.Widgets;
+import javafx.event.ActionEvent;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
- * What the monitor runs with. The API key is only ever shown masked; editing arrives with the settings
- * store (see issue 4, item 7).
+ * The Settings dialog's form: API key and webhook secret (only ever shown masked; typing replaces them), port,
+ * bind address and base URL; Test connection; where it is saved and what wins over it.
  */
 public final class SettingsPane extends VBox {
 
-    public SettingsPane(String maskedApiKey, String listenerUrl, boolean demo) {
+    public static final ButtonType SAVE = new ButtonType("Save and restart listener", ButtonBar.ButtonData.OK_DONE);
+
+    public SettingsPane(SettingsViewModel model, boolean demo) {
         super(12);
         setId("settingsPane");
-        setPrefWidth(460);
+        setPrefWidth(560);
+
         GridPane grid = new GridPane();
         grid.setHgap(14);
-        grid.setVgap(8);
-        Label key = Widgets.label(maskedApiKey, "monospace");
+        grid.setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        Label key = Widgets.label(model.maskedApiKey(), "monospace");
         key.setId("maskedApiKey");
-        grid.addRow(0, Widgets.label("OpenAI API key", "field-label"), key);
-        grid.addRow(1, Widgets.label("Webhook listener", "field-label"), Widgets.label(listenerUrl, "monospace"));
-        grid.addRow(2, Widgets.label("Mode", "field-label"),
-                Widgets.label(demo ? "Demo (embedded simulator)" : "Live", Styles.TEXT_BOLD));
-        Label note = Widgets.label("Set OPENAI_API_KEY and OPENAI_WEBHOOK_SECRET in the environment (or a .env file) "
-                + "and restart to change them. Editing them here comes later.", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        PasswordField keyField = new PasswordField();
+        keyField.setId("apiKeyField");
+        keyField.setPromptText("Paste a new key to replace the saved one");
+        keyField.textProperty().bindBidirectional(model.apiKeyProperty());
+        CheckBox removeKey = new CheckBox("Remove");
+        removeKey.setId("removeApiKey");
+        removeKey.selectedProperty().bindBidirectional(model.removeApiKeyProperty());
+        keyField.disableProperty().bind(removeKey.selectedProperty());
+        grid.addRow(0, caption("OpenAI API key"), secretRow(key, keyField, removeKey,
+                model.fromEnvironment(ConnectionInfo.API_KEY), ConnectionInfo.API_KEY));
+
+        Label secret = Widgets.label(model.maskedWebhookSecret(), "monospace");
+        secret.setId("maskedWebhookSecret");
+        PasswordField secretField = new PasswordField();
+        secretField.setId("webhookSecretField");
+        secretField.setPromptText("whsec_… from the webhook's page at OpenAI");
+        secretField.textProperty().bindBidirectional(model.webhookSecretProperty());
+        CheckBox removeSecret = new CheckBox("Remove");
+        removeSecret.setId("removeWebhookSecret");
+        removeSecret.selectedProperty().bindBidirectional(model.removeWebhookSecretProperty());
+        secretField.disableProperty().bind(removeSecret.selectedProperty());
+        grid.addRow(1, caption("Webhook secret"), secretRow(secret, secretField, removeSecret,
+                model.fromEnvironment(ConnectionInfo.WEBHOOK_SECRET), ConnectionInfo.WEBHOOK_SECRET));
+
+        TextField port = field("portField", model.portProperty(), ConnectionInfo.PORT, model);
+        port.setPrefColumnCount(6);
+        TextField bind = field("bindField", model.bindProperty(), ConnectionInfo.BIND, model);
+        Label at = Widgets.label("on", Styles.TEXT_MUTED);
+        at.setMinWidth(Label.USE_PREF_SIZE);
+        HBox listen = new HBox(8, port, at, bind);
+        listen.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(bind, Priority.ALWAYS);
+        grid.addRow(2, caption("Listener port"), listen);
+
+        TextField baseUrl = field("baseUrlField", model.baseUrlProperty(), ConnectionInfo.BASE_URL, model);
+        grid.addRow(3, caption("API base URL"), baseUrl);
+
+        Button test = Widgets.button("Test connection", "fth-activity", Styles.BUTTON_OUTLINED);
+        test.setId("testConnectionButton");
+        test.disableProperty().bind(model.testingProperty());
+        test.setOnAction(e -> model.testConnection());
+        test.setMinWidth(Button.USE_PREF_SIZE);
+        Label testResult = Widgets.label("", Styles.TEXT_SMALL);
+        testResult.setId("testResult");
+        testResult.setWrapText(true);
+        testResult.textProperty().bind(model.testResultProperty());
+        HBox testRow = new HBox(10, test, testResult);
+        testRow.setAlignment(Pos.CENTER_LEFT);
+        grid.add(testRow, 1, 4);
+
+        Label mode = Widgets.label(demo
+                ? "Now in demo mode. With an API key and a webhook secret saved, Switchboard switches to live mode."
+                : "Now live. Remove the key or the secret to switch to demo mode.", Styles.TEXT_SMALL);
+        mode.setWrapText(true);
+
+        Label problem = Widgets.label("", "problem-text");
+        problem.setId("settingsProblem");
+        problem.setGraphic(Widgets.icon("fth-alert-circle"));
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Label saveResult = Widgets.label("", Styles.TEXT_SMALL);
+        saveResult.setId("saveResult");
+        saveResult.setWrapText(true);
+        saveResult.textProperty().bind(model.saveResultProperty());
+        saveResult.visibleProperty().bind(model.saveResultProperty().isNotEmpty());
+        saveResult.managedProperty().bind(saveResult.visibleProperty());
+        model.saveFailedProperty().addListener((obs, was, failed) -> {
+            saveResult.getStyleClass().remove("problem-text");
+            if (failed) {
+                saveResult.getStyleClass().add("problem-text");
+            }
+        });
+
+        Label note = Widgets.label(model.storageNote(), Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setId("settingsNote");
         note.setWrapText(true);
-        getChildren().addAll(grid, note);
+        getChildren().addAll(grid, mode, problem, saveResult, note);
+    }
+
+    /** A modal Settings dialog on {@code model}: Save applies and closes once the backend restarted. */
+    public static Dialog<ButtonType> dialog(Window owner, SettingsViewModel model, boolean demo) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Settings");
+        dialog.setHeaderText("Connection settings");
+        dialog.initOwner(owner);
+        dialog.getDialogPane().setContent(new SettingsPane(model, demo));
+        dialog.getDialogPane().getButtonTypes().addAll(SAVE, ButtonType.CANCEL);
+        Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
+        save.setId("saveSettingsButton");
+        save.disableProperty().bind(model.saveDisabledProperty());
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // stays open until the listener restarted, to show a failure
+            // save() completes through the dispatcher, so this runs on the FX thread
+            model.save().whenComplete((ok, error) -> {
+                if (error == null) {
+                    dialog.setResult(SAVE);
+                    dialog.close();
+                }
+            });
+        });
+        return dialog;
+    }
+
+    private static Label caption(String text) {
+        Label label = Widgets.label(text, "field-label");
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Node secretRow(Label masked, PasswordField field, CheckBox remove, boolean fromEnv, String name) {
+        Label saved = Widgets.label(fromEnv ? "from " + name + ":" : "saved:", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        saved.setMinWidth(Label.USE_PREF_SIZE);
+        masked.setMinWidth(Label.USE_PREF_SIZE);
+        HBox top = new HBox(6, saved, masked);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox edit = new HBox(8, field, remove);
+        edit.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        remove.setMinWidth(CheckBox.USE_PREF_SIZE);
+        if (fromEnv) {
+            disableForEnv(field, name);
+            remove.setDisable(true);
+        }
+        return new VBox(4, top, edit);
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value, String name,
+                                   SettingsViewModel model) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        if (model.fromEnvironment(name)) {
+            disableForEnv(field, name);
+        }
+        return field;
+    }
+
+    private static void disableForEnv(TextInputControl field, String name) {
+        field.disableProperty().unbind();
+        field.setDisable(true);
+        field.setPromptText("set by " + name + " (the environment wins)");
     }
 }

@@ -1,0 +1,33 @@
+package dev.switchboard.monitor;
+
+import java.util.Set;
+
+/**
+ * The connection settings as they are now, for the Settings dialog. Secrets only ever masked.
+ *
+ * @param maskedApiKey        the configured live key, masked ({@code (not set)} in demo mode without one)
+ * @param maskedWebhookSecret the configured webhook secret, masked
+ * @param port                the configured listener port (the bound one is in the listener URL)
+ * @param bind                the address the listener binds
+ * @param baseUrl             the OpenAI API base URL
+ * @param fromEnvironment     which of {@link #API_KEY}, {@link #WEBHOOK_SECRET}, {@link #PORT}, {@link #BIND},
+ *                            {@link #BASE_URL} the environment (or a flag) sets: those win over saved settings
+ * @param settingsFile        where the settings are saved, for the dialog to say so
+ */
+public record ConnectionInfo(String maskedApiKey, String maskedWebhookSecret, int port, String bind, String baseUrl,
+                             Set<String> fromEnvironment, String settingsFile) {
+
+    public static final String API_KEY = "OPENAI_API_KEY";
+    public static final String WEBHOOK_SECRET = "OPENAI_WEBHOOK_SECRET";
+    public static final String BASE_URL = "OPENAI_BASE_URL";
+    public static final String PORT = "PORT";
+    public static final String BIND = "BIND";
+
+    public ConnectionInfo {
+        fromEnvironment = Set.copyOf(fromEnvironment);
+    }
+
+    public boolean fromEnvironment(String name) {
+        return fromEnvironment.contains(name);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.monitor;
+
+import java.util.Objects;
+
+/**
+ * What the Settings dialog saves: how the monitor reaches OpenAI and where it listens for webhooks.
+ *
+ * @param apiKey        a new API key; {@code null} keeps the saved one, {@code ""} removes it (back to demo mode)
+ * @param webhookSecret a new {@code whsec_…} secret; {@code null} keeps the saved one, {@code ""} removes it
+ * @param port          the listener port, 0-65535 (0 = any free port)
+ * @param bind          the address the listener binds
+ * @param baseUrl       the OpenAI API base URL, without a trailing slash
+ */
+public record ConnectionSettings(String apiKey, String webhookSecret, int port, String bind, String baseUrl) {
+
+    public ConnectionSettings {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    /** Enough of a key to recognise it, e.g. {@code sk-…abcd}; {@code (not set)} when absent. */
+    public static String maskKey(String key) {
+        return mask(key, 3);
+    }
+
+    /** Like {@link #maskKey} for a webhook secret: {@code whsec_…abcd}. */
+    public static String maskSecret(String secret) {
+        return mask(secret, secret != null && secret.startsWith("whsec_") ? 6 : 0);
+    }
+
+    private static String mask(String value, int head) {
+        if (value == null || value.isBlank()) {
+            return "(not set)";
+        }
+        if (value.length() < 12 + head) {
+            return "(set)"; // the ends of a short value would give most of it away
+        }
+        return value.substring(0, head) + "…" + value.substring(value.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[apiKey=" + (apiKey == null ? "(keep)" : maskKey(apiKey))
+                + ", webhookSecret=" + (webhookSecret == null ? "(keep)" : maskSecret(webhookSecret))
+                + ", port=" + port + ", bind=" + bind + ", baseUrl=" + baseUrl + "]";
+    }
+}
