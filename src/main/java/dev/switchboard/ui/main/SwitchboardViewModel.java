@@ -133,7 +133,10 @@ public final class SwitchboardViewModel {
             ringSound.run(); // once per burst
         }
         if (take != null) {
-            callList.selectedProperty().set(take);
+            // Switching the workspace rebuilds a whole pane; as a task of its own it lets the next pulse show the
+            // new row first instead of waiting for that work.
+            CallRowViewModel selectNext = take;
+            dispatcher.run(() -> callList.selectedProperty().set(selectNext));
         }
     }
 
