@@ -74,16 +74,17 @@ public final class HistoryView extends BorderPane {
         Label icon = new Label(null, Widgets.icon("fth-clock"));
         icon.getGraphic().getStyleClass().add("title-icon");
         Label title = Widgets.label("Call history", "window-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
 
         DatePicker from = new DatePicker();
         from.setId("historyFrom");
         from.setPromptText("From");
-        from.setPrefWidth(140);
+        from.setPrefWidth(130);
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("historyTo");
         to.setPromptText("To");
-        to.setPrefWidth(140);
+        to.setPrefWidth(130);
         to.valueProperty().bindBidirectional(model.toProperty());
         Button clearRange = Widgets.button(null, "fth-x", Styles.BUTTON_ICON, Styles.FLAT);
         clearRange.setTooltip(new Tooltip("All dates"));
@@ -102,6 +103,8 @@ public final class HistoryView extends BorderPane {
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
         search.textProperty().bindBidirectional(model.queryProperty());
+        search.setMaxWidth(460);
+        javafx.scene.layout.HBox.setHgrow(search, javafx.scene.layout.Priority.ALWAYS);
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
                 search.clear();
@@ -109,17 +112,14 @@ public final class HistoryView extends BorderPane {
             }
         });
 
-        Button csv = Widgets.button("Export range as CSV", "fth-file-text", Styles.BUTTON_OUTLINED);
-        csv.setId("exportCsvButton");
-        csv.setTooltip(new Tooltip("A summary of every call in the date range, one line per call"));
-        csv.setOnAction(e -> actions.exportCsv());
         Button open = Widgets.button("Open recording…", "fth-folder", Styles.BUTTON_OUTLINED);
         open.setId("openRecordingButton");
         open.setTooltip(new Tooltip("Replay a call exported as JSON"));
         open.setOnAction(e -> actions.openRecording());
+        open.setMinWidth(Button.USE_PREF_SIZE);
 
         HBox bar = new HBox(icon, title, new Separator(Orientation.VERTICAL), Widgets.icon("fth-calendar"), from,
-                Widgets.label("–", "range-dash"), to, clearRange, search, new Spacer(), csv, open);
+                Widgets.label("–", "range-dash"), to, clearRange, search, new Spacer(), open);
         bar.getStyleClass().add("window-toolbar");
         return bar;
     }
@@ -169,7 +169,24 @@ public final class HistoryView extends BorderPane {
 
         table.visibleProperty().bind(model.searchingProperty().not());
         hits.visibleProperty().bind(model.searchingProperty());
-        return new StackPane(table, hits);
+
+        Button csv = Widgets.button("Export range as CSV…", "fth-file-text", Styles.SMALL, Styles.FLAT);
+        csv.setId("exportCsvButton");
+        csv.setTooltip(new Tooltip("A summary of every call in the date range, one line per call"));
+        csv.setOnAction(e -> actions.exportCsv());
+        csv.setMinWidth(Button.USE_PREF_SIZE);
+        Label count = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.searchingProperty().get()
+                ? model.hits().size() + (model.hits().size() == 1 ? " match" : " matches")
+                : model.calls().size() + (model.calls().size() == 1 ? " call" : " calls"),
+                model.searchingProperty(), model.hits(), model.calls()));
+        HBox footer = new HBox(count, new Spacer(), csv);
+        footer.getStyleClass().add("list-pane-buttons");
+        StackPane lists = new StackPane(table, hits);
+        VBox side = new VBox(lists, footer);
+        VBox.setVgrow(lists, javafx.scene.layout.Priority.ALWAYS);
+        side.setMinWidth(320);
+        return side;
     }
 
     /** A search hit: when, who, and the snippet with the matched words in bold accent. */
@@ -210,6 +227,8 @@ public final class HistoryView extends BorderPane {
         Label details = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label badge = Widgets.stateBadge();
         Label profile = Widgets.label("", "badge", "profile-badge");
+        profile.setMinWidth(Label.USE_PREF_SIZE);
+        badge.setMinWidth(Label.USE_PREF_SIZE);
         StackPane avatar = Widgets.avatar(true);
         VBox who = new VBox(2, name, details);
         HBox chips = new HBox(6, profile, badge);
@@ -247,6 +266,9 @@ public final class HistoryView extends BorderPane {
         mask.setTooltip(new Tooltip("Exports show only the last four digits of caller numbers"));
         mask.selectedProperty().bindBidirectional(model.maskCallerNumbersProperty());
         Label export = Widgets.label("Export", Styles.TEXT_MUTED);
+        for (javafx.scene.control.Control c : java.util.List.of(replay, markdown, json, mask, export)) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
         HBox actionsBar = new HBox(replay, new Spacer(), mask, new Separator(Orientation.VERTICAL), export,
                 markdown, json);
         actionsBar.getStyleClass().add("detail-actions");

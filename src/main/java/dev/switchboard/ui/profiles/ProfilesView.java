@@ -274,8 +274,8 @@ public final class ProfilesView extends BorderPane {
         load.setOnAction(e -> model.draft().load(list.getSelectionModel().getSelectedItem().settings()));
         VBox left = new VBox(list, load);
         VBox.setVgrow(list, Priority.ALWAYS);
-        left.setMinWidth(170);
-        left.setMaxWidth(220);
+        left.setMinWidth(200);
+        left.setMaxWidth(240);
 
         ComboBox<ProfileVersion> older = versionChoice(model.versions());
         older.setId("diffOld");
@@ -291,12 +291,32 @@ public final class ProfilesView extends BorderPane {
                 newer, same);
         head.getStyleClass().add("diff-header");
 
-        ListView<LineDiff.Row> diff = new ListView<>(model.diffRows());
-        diff.setId("diffList");
-        diff.getStyleClass().addAll("diff-list", Tweaks.EDGE_TO_EDGE);
-        diff.setPlaceholder(Widgets.label("Pick two versions to compare.", Styles.TEXT_MUTED));
-        diff.setCellFactory(v -> new DiffCell());
-        BorderPane right = new BorderPane(diff);
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("diffGrid");
+        grid.getStyleClass().add("diff-grid");
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setFillWidth(true);
+            grid.getColumnConstraints().add(half);
+        }
+        Runnable redraw = () -> {
+            grid.getChildren().clear();
+            int r = 0;
+            for (LineDiff.Row row : model.diffRows()) {
+                grid.add(diffSide(row.left(), true), 0, r);
+                grid.add(diffSide(row.right(), false), 1, r);
+                r++;
+            }
+        };
+        model.diffRows().addListener((javafx.collections.ListChangeListener<LineDiff.Row>) c -> redraw.run());
+        redraw.run();
+        javafx.scene.control.ScrollPane diff = new javafx.scene.control.ScrollPane(grid);
+        diff.setFitToWidth(true);
+        diff.getStyleClass().add("diff-scroll");
+        Label pick = Widgets.label("Pick two versions to compare.", Styles.TEXT_MUTED);
+        pick.visibleProperty().bind(Bindings.isEmpty(model.diffRows()));
+        BorderPane right = new BorderPane(new StackPane(diff, pick));
         right.setTop(head);
         HBox.setHgrow(right, Priority.ALWAYS);
         return new HBox(left, new Separator(Orientation.VERTICAL), right);
@@ -320,38 +340,21 @@ public final class ProfilesView extends BorderPane {
         return box;
     }
 
-    /** One side-by-side row: old line left, new line right; removed red, added green, a missing line blank. */
-    static final class DiffCell extends ListCell<LineDiff.Row> {
-        @Override
-        protected void updateItem(LineDiff.Row row, boolean empty) {
-            super.updateItem(row, empty);
-            setText(null);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            HBox left = side(row.left(), true);
-            HBox right = side(row.right(), false);
-            HBox both = new HBox(left, right);
-            left.prefWidthProperty().bind(widthProperty().subtract(20).divide(2));
-            right.prefWidthProperty().bind(widthProperty().subtract(20).divide(2));
-            setGraphic(both);
-        }
-
-        private static HBox side(LineDiff.Line line, boolean old) {
-            Label number = Widgets.label(line == null ? "" : Integer.toString(old ? line.oldLine() : line.newLine()),
-                    "diff-line-number", "monospace");
-            Label text = Widgets.label(line == null ? "" : (line.kind() == LineDiff.Kind.ADDED ? "+ "
-                    : line.kind() == LineDiff.Kind.REMOVED ? "− " : "  ") + line.text(), "diff-text", "monospace");
-            text.setWrapText(true);
-            text.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox box = new HBox(number, text);
-            box.getStyleClass().add("diff-cell");
-            box.getStyleClass().add(line == null ? "blank" : line.kind().name().toLowerCase());
-            box.setMinWidth(0);
-            return box;
-        }
+    /** One side of a diff row: line number and text; removed red, added green, a missing line blank. */
+    static HBox diffSide(LineDiff.Line line, boolean old) {
+        Label number = Widgets.label(line == null ? "" : Integer.toString(old ? line.oldLine() : line.newLine()),
+                "diff-line-number", "monospace");
+        number.setMinWidth(Label.USE_PREF_SIZE);
+        Label text = Widgets.label(line == null ? "" : (line.kind() == LineDiff.Kind.ADDED ? "+ "
+                : line.kind() == LineDiff.Kind.REMOVED ? "− " : "  ") + line.text(), "diff-text", "monospace");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(number, text);
+        box.getStyleClass().add("diff-cell");
+        box.getStyleClass().add(line == null ? "blank" : line.kind().name().toLowerCase());
+        box.setMaxHeight(Double.MAX_VALUE);
+        return box;
     }
 
     // ---- routing rules ----
