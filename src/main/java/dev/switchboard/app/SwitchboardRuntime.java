@@ -506,6 +506,22 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
         return monitorFor(call).accept(call, profile.settings());
     }
 
+    @Override
+    public java.util.Optional<HistoryStore> historyStore() {
+        return java.util.Optional.of(history);
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptWithProfile(dev.switchboard.call.Call call, ProfileVersion profile) {
+        return accept(call, profile);
+    }
+
+    @Override
+    public List<String> secretsToRedact() {
+        return java.util.stream.Stream.of(apiKey, config.apiKey().orElse(null), config.webhookSecret().orElse(null))
+                .filter(s -> s != null && !s.isBlank()).distinct().toList();
+    }
+
     /** Routing rules: while nobody auto-accepts everything, a rule for the called number accepts with its profile. */
     private void routeByCalledNumber(Call call) {
         if (autoAcceptSettings != null) {

@@ -1,8 +1,12 @@
 package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
 import dev.switchboard.call.CallRegistry;
+import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.ProfileVersion;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Everything the window needs from the running monitor; the app wires the real one, tests a fake. */
@@ -11,6 +15,23 @@ public interface Backend {
     CallRegistry calls();
 
     CallActions actions();
+
+    // ---- history and profiles (issue 5) ----
+
+    /** The call history and profiles database, when this backend keeps one. */
+    default Optional<HistoryStore> historyStore() {
+        return Optional.empty();
+    }
+
+    /** Accepts with a saved profile version and records on the call's history which version it used. */
+    default CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
+        return actions().accept(call, profile.settings());
+    }
+
+    /** Strings no export may contain (the configured API key and webhook secret). Never shown on screen. */
+    default List<String> secretsToRedact() {
+        return List.of();
+    }
 
     /** The local URL OpenAI's webhook (through a tunnel) must reach, e.g. http://127.0.0.1:8000/webhook. */
     String listenerUrl();

@@ -28,6 +28,13 @@ public final class CallCommands {
                 () -> actions.accept(row.call(), settings));
     }
 
+    /** Accepts with a saved profile version through the backend, so the call's history records the version. */
+    public CompletableFuture<Void> acceptWithProfile(CallRowViewModel row, dev.switchboard.store.ProfileVersion profile,
+                                                     dev.switchboard.monitor.Backend backend) {
+        return run(row, "Accepting with " + profile.ref().describe() + "…", "Accepted with profile "
+                + profile.ref().describe() + ".", () -> backend.acceptWithProfile(row.call(), profile));
+    }
+
     public CompletableFuture<Void> reject(CallRowViewModel row, RejectStatus status) {
         return run(row, "Rejecting…", "Rejected with " + status + ".", () -> actions.reject(row.call(), status.code()));
     }

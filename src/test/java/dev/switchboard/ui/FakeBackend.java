@@ -269,6 +269,29 @@ public final class FakeBackend implements Backend, CallActions {
         return this;
     }
 
+    // ---- history and profiles (issue 5) ----
+
+    /** Set by tests that need a history; empty otherwise, like a backend without a store. */
+    public volatile dev.switchboard.store.HistoryStore history;
+    /** Profile versions accepted through {@link #acceptWithProfile}, in order. */
+    public final List<dev.switchboard.store.ProfileVersion> acceptedProfiles = new CopyOnWriteArrayList<>();
+
+    @Override
+    public java.util.Optional<dev.switchboard.store.HistoryStore> historyStore() {
+        return java.util.Optional.ofNullable(history);
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptWithProfile(Call call, dev.switchboard.store.ProfileVersion profile) {
+        acceptedProfiles.add(profile);
+        return accept(call, profile.settings());
+    }
+
+    @Override
+    public List<String> secretsToRedact() {
+        return List.of(FULL_API_KEY);
+    }
+
     @Override
     public String listenerUrl() {
         return LISTENER_URL;

@@ -47,6 +47,7 @@ final class CallWorkspace extends StackPane {
         this.model = model;
         ObjectProperty<CallRowViewModel> selected = model.callList().selectedProperty();
         acceptPane = new AcceptPane(model.accept(), model::acceptSelected, model::rejectSelected, Widgets.actionResult(selected));
+        acceptPane.getChildren().add(2, new dev.switchboard.ui.profiles.ProfilePicker(model.profilePicker())); // issue 5
         steeringPane = new SteeringPane(model.steering(), new SteeringPane.Actions() {
             @Override
             public void updateInstructions() {

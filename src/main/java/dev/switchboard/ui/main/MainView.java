@@ -90,6 +90,7 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar(), appBar()));
         setCenter(split);
         setBottom(statusBar());
+        dev.switchboard.ui.history.HistoryMenus.install(this, model); // issue 5: History menu, Ctrl+H, Ctrl+P
     }
 
     // ---- keyboard ----

@@ -42,6 +42,8 @@ public final class SwitchboardViewModel {
     private final SteeringViewModel steering = new SteeringViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
+    // issue 5: the accept panel's profile picker (accepts with an unedited profile record its version)
+    private final dev.switchboard.ui.profiles.ProfilePickerViewModel profilePicker;
 
     private final StringProperty listenerUrl = new SimpleStringProperty(this, "listenerUrl", "");
     private final LongProperty webhooksReceived = new SimpleLongProperty(this, "webhooksReceived");
@@ -67,6 +69,8 @@ public final class SwitchboardViewModel {
         this.ringSound = ringSound;
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
+        this.profilePicker = new dev.switchboard.ui.profiles.ProfilePickerViewModel(accept, backend.historyStore(),
+                dev.switchboard.ui.history.StoreTasks.background(dispatcher));
 
         callList.selectedProperty().addListener((obs, old, row) -> show(row));
         autoAccept.set(backend.autoAccept());
@@ -184,7 +188,12 @@ public final class SwitchboardViewModel {
         }
         AcceptSettings settings = accept.settings();
         accept.remember(settings);
-        commands.accept(row, settings);
+        var profile = profilePicker.uneditedSelection();
+        if (profile.isPresent()) {
+            commands.acceptWithProfile(row, profile.get(), backend);
+        } else {
+            commands.accept(row, settings);
+        }
         return true;
     }
 
@@ -255,6 +264,10 @@ public final class SwitchboardViewModel {
 
     public AcceptViewModel accept() {
         return accept;
+    }
+
+    public dev.switchboard.ui.profiles.ProfilePickerViewModel profilePicker() {
+        return profilePicker;
     }
 
     public SteeringViewModel steering() {

@@ -1,0 +1,204 @@
+package dev.switchboard.ui.profiles;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.ProfileSummary;
+import dev.switchboard.store.ProfileVersion;
+import dev.switchboard.ui.accept.AcceptViewModel;
+import dev.switchboard.ui.history.StoreTasks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The accept panel's "Profile:" choice. Picking a profile fills the accept draft from its latest version; the
+ * draft then counts as <em>edited</em> as soon as it differs from that version. Accept with a picked, unedited
+ * profile goes through {@link dev.switchboard.monitor.Backend#acceptWithProfile} so the call records the version;
+ * an edited draft is accepted plain (no profile recorded) unless it is saved as a new version first.
+ * FX thread only; the store is read and written through {@link StoreTasks}.
+ */
+public final class ProfilePickerViewModel {
+
+    /** One entry of the choice: a profile's latest version, or {@link #NONE}. */
+    public record Choice(ProfileVersion latest) {
+
+        @Override
+        public String toString() {
+            return latest == null ? "(none)" : latest.ref().describe();
+        }
+
+        public String name() {
+            return latest == null ? null : latest.name();
+        }
+    }
+
+    public static final Choice NONE = new Choice(null);
+
+    private final AcceptViewModel accept;
+    private final Optional<HistoryStore> store;
+    private final StoreTasks tasks;
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList(NONE);
+    private final ObjectProperty<Choice> selected = new SimpleObjectProperty<>(this, "selected", NONE);
+    private final BooleanProperty edited = new SimpleBooleanProperty(this, "edited");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private boolean reloading;
+
+    public ProfilePickerViewModel(AcceptViewModel accept, Optional<HistoryStore> store, StoreTasks tasks) {
+        this.accept = accept;
+        this.store = store;
+        this.tasks = tasks;
+        selected.addListener((obs, old, now) -> {
+            if (!reloading && now != null && now.latest() != null) {
+                accept.load(now.latest().settings());
+            }
+            recompute();
+        });
+        accept.settingsProperty().addListener(o -> recompute());
+        recompute();
+    }
+
+    /** False without a history store (then the picker is hidden). */
+    public boolean isAvailable() {
+        return store.isPresent();
+    }
+
+    /** Reads the profiles again (after the profiles editor saved), keeping the picked one by name. */
+    public CompletableFuture<List<ProfileVersion>> reload() {
+        if (store.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        HistoryStore s = store.get();
+        return tasks.run(() -> {
+            List<ProfileVersion> latest = new ArrayList<>();
+            for (ProfileSummary p : s.profiles().list()) {
+                s.profiles().latest(p.name()).ifPresent(latest::add);
+            }
+            return latest;
+        }, this::replaceChoices, status::set);
+    }
+
+    private void replaceChoices(List<ProfileVersion> latest) {
+        String keep = selected.get() == null ? null : selected.get().name();
+        List<Choice> next = new ArrayList<>();
+        next.add(NONE);
+        latest.forEach(v -> next.add(new Choice(v)));
+        reloading = true;
+        try {
+            choices.setAll(next);
+            Choice match = next.stream().filter(c -> c.latest() != null && c.name().equalsIgnoreCase(String.valueOf(keep)))
+                    .findFirst().orElse(NONE);
+            selected.set(match);
+        } finally {
+            reloading = false;
+        }
+        recompute();
+    }
+
+    /** Saves the draft as a new version of the picked profile, which then stays picked (unedited). */
+    public CompletableFuture<ProfileVersion> saveAsNewVersion() {
+        Choice choice = selected.get();
+        if (store.isEmpty() || choice == null || choice.latest() == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no profile is picked"));
+        }
+        AcceptSettings draft = accept.settings();
+        return tasks.run(() -> store.get().profiles().save(choice.name(), draft), this::picked, status::set);
+    }
+
+    /** Saves the draft as a new profile (its version 1) and picks it. */
+    public CompletableFuture<ProfileVersion> saveAsProfile(String name) {
+        if (store.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no history store"));
+        }
+        AcceptSettings draft = accept.settings();
+        return tasks.run(() -> store.get().profiles().create(name, draft), this::picked, status::set);
+    }
+
+    private void picked(ProfileVersion version) {
+        reloading = true;
+        try {
+            Choice choice = new Choice(version);
+            int at = indexOf(version.name());
+            if (at < 0) {
+                choices.add(choice);
+                FXCollections.sort(choices, (a, b) -> a.latest() == null ? -1 : b.latest() == null ? 1
+                        : a.name().compareToIgnoreCase(b.name()));
+            } else {
+                choices.set(at, choice);
+            }
+            selected.set(choice);
+        } finally {
+            reloading = false;
+        }
+        accept.remember(version.settings());
+        recompute();
+        status.set("Saved " + version.ref().describe() + ".");
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < choices.size(); i++) {
+            if (choices.get(i).latest() != null && choices.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void recompute() {
+        Choice choice = selected.get();
+        boolean changed = choice != null && choice.latest() != null
+                && !Objects.equals(choice.latest().settings(), accept.settings());
+        edited.set(changed);
+        if (changed) {
+            status.set("Edited: Accept sends these edits without recording a profile. Save them as a new version "
+                    + "to record one.");
+        } else if (choice != null && choice.latest() != null) {
+            status.set("Calls accepted now record " + choice.latest().ref().describe() + ".");
+        } else {
+            status.set("");
+        }
+    }
+
+    /** The profile version an Accept now should record: picked and not edited since. */
+    public Optional<ProfileVersion> uneditedSelection() {
+        Choice choice = selected.get();
+        return choice == null || choice.latest() == null || edited.get() ? Optional.empty()
+                : Optional.of(choice.latest());
+    }
+
+    public ObservableList<Choice> choices() {
+        return choices;
+    }
+
+    public ObjectProperty<Choice> selectedProperty() {
+        return selected;
+    }
+
+    /** Selects the profile with this name (case ignored); false when there is none. */
+    public boolean select(String name) {
+        int at = indexOf(name);
+        if (at >= 0) {
+            selected.set(choices.get(at));
+        }
+        return at >= 0;
+    }
+
+    public ReadOnlyBooleanProperty editedProperty() {
+        return edited;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+}

@@ -1,0 +1,372 @@
+package dev.switchboard.ui.profiles;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.LineDiff;
+import dev.switchboard.store.ProfileSummary;
+import dev.switchboard.store.ProfileVersion;
+import dev.switchboard.store.RoutingRule;
+import dev.switchboard.ui.accept.AcceptViewModel;
+import dev.switchboard.ui.history.StoreTasks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The profiles editor: the list of profiles, the edited one (the accept panel's fields and validation, via an
+ * {@link AcceptViewModel} draft), its versions with a side-by-side diff of two versions' instructions, import and
+ * export, and the routing rules table. Every save adds a version. Store work runs through {@link StoreTasks}.
+ */
+public final class ProfilesViewModel {
+
+    /** One editable routing rule; {@code id} 0 for a rule not saved yet. */
+    public static final class RuleRow {
+        private final long id;
+        private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
+        private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
+        private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+
+        public RuleRow(long id, String prefix, String profile, boolean enabled) {
+            this.id = id;
+            this.prefix.set(prefix);
+            this.profile.set(profile);
+            this.enabled.set(enabled);
+        }
+
+        RuleRow(RoutingRule rule) {
+            this(rule.id(), rule.numberPrefix(), rule.profileName(), rule.enabled());
+        }
+
+        RoutingRule toRule(int position) {
+            return new RoutingRule(id, position, prefix.get(), profile.get(), enabled.get());
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public StringProperty prefixProperty() {
+            return prefix;
+        }
+
+        public StringProperty profileProperty() {
+            return profile;
+        }
+
+        public BooleanProperty enabledProperty() {
+            return enabled;
+        }
+    }
+
+    private final HistoryStore store;
+    private final StoreTasks tasks;
+    private final Runnable onChanged;
+    private final ObservableList<ProfileSummary> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<ProfileSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final AcceptViewModel draft = new AcceptViewModel(AcceptSettings.defaults());
+    private final ObservableList<ProfileVersion> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<ProfileVersion> diffOld = new SimpleObjectProperty<>(this, "diffOld");
+    private final ObjectProperty<ProfileVersion> diffNew = new SimpleObjectProperty<>(this, "diffNew");
+    private final ObservableList<LineDiff.Row> diffRows = FXCollections.observableArrayList();
+    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty rulesDirty = new SimpleBooleanProperty(this, "rulesDirty");
+    private final ObjectProperty<AcceptSettings> savedSettings = new SimpleObjectProperty<>(this, "savedSettings");
+    private final BooleanBinding saveDisabled;
+
+    /** @param onChanged runs (on the UI thread) after anything was saved, so the accept panel's picker reloads */
+    public ProfilesViewModel(HistoryStore store, StoreTasks tasks, Runnable onChanged) {
+        this.store = store;
+        this.tasks = tasks;
+        this.onChanged = onChanged;
+        selected.addListener((obs, old, now) -> {
+            if (now != null) {
+                loadProfile(now.name());
+            }
+        });
+        diffOld.addListener(o -> recomputeDiff());
+        diffNew.addListener(o -> recomputeDiff());
+        // nothing to save: a problem in the fields, no name, or an existing profile without changes
+        saveDisabled = Bindings.createBooleanBinding(() -> !draft.problemsProperty().get().isEmpty()
+                        || name.get() == null || name.get().isBlank()
+                        || (selected.get() != null && Objects.equals(savedSettings.get(), draft.settings())
+                        && name.get().strip().equals(selected.get().name())),
+                draft.problemsProperty(), draft.settingsProperty(), name, selected, savedSettings);
+    }
+
+    // ---- profiles ----
+
+    /** Reads the profiles and routing rules. */
+    public CompletableFuture<List<ProfileSummary>> reload() {
+        tasks.run(() -> store.routing().list(), this::showRules, status::set);
+        return reloadProfiles(selected.get() == null ? null : selected.get().name());
+    }
+
+    private CompletableFuture<List<ProfileSummary>> reloadProfiles(String select) {
+        return tasks.run(() -> store.profiles().list(), list -> {
+            profiles.setAll(list);
+            ProfileSummary match = select == null ? null : list.stream()
+                    .filter(p -> p.name().equalsIgnoreCase(select)).findFirst().orElse(null);
+            if (match != null && !Objects.equals(match, selected.get())) {
+                selected.set(match);
+            } else if (match != null) {
+                loadProfile(match.name());
+            }
+        }, status::set);
+    }
+
+    private void loadProfile(String profileName) {
+        tasks.run(() -> store.profiles().versions(profileName), list -> {
+            if (list.isEmpty()) {
+                return;
+            }
+            ProfileVersion latest = list.get(list.size() - 1);
+            versions.setAll(list);
+            name.set(latest.name());
+            savedSettings.set(latest.settings());
+            draft.load(latest.settings());
+            diffNew.set(latest);
+            diffOld.set(list.size() > 1 ? list.get(list.size() - 2) : latest);
+        }, status::set);
+    }
+
+    /** Starts a new profile from the default settings (saved on {@link #save}). */
+    public void startNew() {
+        selected.set(null);
+        versions.clear();
+        diffOld.set(null);
+        diffNew.set(null);
+        savedSettings.set(null);
+        name.set("");
+        draft.load(AcceptSettings.defaults());
+        status.set("A new profile: give it a name and save.");
+    }
+
+    /** Saves the edits: a new profile's version 1, or a new version of the selected one (renamed first if needed). */
+    public CompletableFuture<ProfileVersion> save() {
+        if (saveDisabled.get()) {
+            status.set(!draft.problemsProperty().get().isEmpty() ? draft.problemsProperty().get()
+                    : name.get().isBlank() ? "A profile needs a name." : "Nothing changed since the last version.");
+            return CompletableFuture.failedFuture(new IllegalStateException(status.get()));
+        }
+        AcceptSettings settings = draft.settings();
+        String newName = name.get().strip();
+        ProfileSummary current = selected.get();
+        return tasks.run(() -> {
+            if (current == null) {
+                return store.profiles().create(newName, settings);
+            }
+            if (!current.name().equals(newName)) {
+                store.profiles().rename(current.name(), newName);
+            }
+            return Objects.equals(store.profiles().latest(newName).map(ProfileVersion::settings).orElse(null), settings)
+                    ? store.profiles().latest(newName).orElseThrow()
+                    : store.profiles().save(newName, settings);
+        }, saved -> {
+            status.set("Saved " + saved.ref().describe() + ".");
+            changed(saved.name());
+        }, status::set);
+    }
+
+    /** A copy of the selected profile's latest version as a new profile, then selected. */
+    public CompletableFuture<ProfileVersion> duplicate(String newName) {
+        ProfileSummary current = selected.get();
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no profile selected"));
+        }
+        return tasks.run(() -> store.profiles().duplicate(current.name(), newName), copy -> {
+            status.set("Duplicated " + current.name() + " as " + copy.name() + ".");
+            changed(copy.name());
+        }, status::set);
+    }
+
+    /** Deletes the selected profile and all its versions (the view asks first). */
+    public CompletableFuture<Boolean> delete() {
+        ProfileSummary current = selected.get();
+        if (current == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return tasks.run(() -> store.profiles().delete(current.name()), deleted -> {
+            startNew();
+            status.set("Deleted " + current.name() + ".");
+            changed(null);
+        }, status::set);
+    }
+
+    public CompletableFuture<List<ProfileVersion>> importFrom(Path file) {
+        return tasks.run(() -> {
+            try {
+                return store.profiles().importFrom(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + file.getFileName() + ": " + e.getMessage(), e);
+            }
+        }, imported -> {
+            status.set("Imported " + imported.size() + (imported.size() == 1 ? " profile" : " profiles") + " from "
+                    + file.getFileName() + ".");
+            changed(imported.isEmpty() ? null : imported.get(0).name());
+        }, status::set);
+    }
+
+    /** Exports the selected profile with all its versions, or every profile when none is selected. */
+    public CompletableFuture<Path> exportTo(Path file) {
+        ProfileSummary current = selected.get();
+        List<String> names = current == null ? List.of() : List.of(current.name());
+        return tasks.run(() -> {
+            try {
+                store.profiles().exportTo(file, names);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file.getFileName() + ": " + e.getMessage(), e);
+            }
+        }, path -> status.set("Exported " + (current == null ? "every profile" : current.name()) + " to "
+                + path.getFileName() + "."), status::set);
+    }
+
+    private void changed(String select) {
+        reloadProfiles(select);
+        if (select == null) {
+            selected.set(null);
+        }
+        onChanged.run();
+    }
+
+    // ---- diff ----
+
+    private void recomputeDiff() {
+        ProfileVersion older = diffOld.get();
+        ProfileVersion newer = diffNew.get();
+        if (older == null || newer == null) {
+            diffRows.clear();
+            return;
+        }
+        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(older.settings().instructions(),
+                newer.settings().instructions())));
+    }
+
+    // ---- routing rules ----
+
+    private void showRules(List<RoutingRule> saved) {
+        rules.setAll(saved.stream().map(RuleRow::new).toList());
+        rulesDirty.set(false);
+    }
+
+    /** A new rule at the end, for the selected profile (or the first one). */
+    public RuleRow addRule() {
+        String profile = selected.get() != null ? selected.get().name()
+                : profiles.isEmpty() ? "" : profiles.get(0).name();
+        RuleRow row = new RuleRow(0, "+1", profile, true);
+        rules.add(row);
+        markRulesDirty();
+        return row;
+    }
+
+    public void removeRule(RuleRow row) {
+        rules.remove(row);
+        markRulesDirty();
+    }
+
+    /** Moves a rule up ({@code -1}) or down ({@code +1}); the first match wins, so order matters. */
+    public void moveRule(RuleRow row, int by) {
+        int at = rules.indexOf(row);
+        int to = at + by;
+        if (at < 0 || to < 0 || to >= rules.size()) {
+            return;
+        }
+        rules.remove(at);
+        rules.add(to, row);
+        markRulesDirty();
+    }
+
+    /** Called by the view when a cell was edited. */
+    public void markRulesDirty() {
+        rulesDirty.set(true);
+    }
+
+    /** Saves the table as it is, in order (RoutingRules.replaceAll). */
+    public CompletableFuture<List<RoutingRule>> saveRules() {
+        List<RoutingRule> list = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            list.add(rules.get(i).toRule(i));
+        }
+        return tasks.run(() -> store.routing().replaceAll(list), saved -> {
+            showRules(saved);
+            status.set("Saved " + saved.size() + (saved.size() == 1 ? " routing rule." : " routing rules."));
+        }, status::set);
+    }
+
+    // ---- accessors ----
+
+    public ObservableList<ProfileSummary> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<ProfileSummary> selectedProperty() {
+        return selected;
+    }
+
+    /** Selects a listed profile by name; false when not listed. */
+    public boolean select(String profileName) {
+        return profiles.stream().filter(p -> p.name().equalsIgnoreCase(profileName)).findFirst()
+                .map(p -> {
+                    selected.set(p);
+                    return true;
+                }).orElse(false);
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    /** The edited settings, with the accept panel's validation ({@link AcceptViewModel#problemsProperty()}). */
+    public AcceptViewModel draft() {
+        return draft;
+    }
+
+    public BooleanBinding saveDisabledProperty() {
+        return saveDisabled;
+    }
+
+    public ObservableList<ProfileVersion> versions() {
+        return versions;
+    }
+
+    public ObjectProperty<ProfileVersion> diffOldProperty() {
+        return diffOld;
+    }
+
+    public ObjectProperty<ProfileVersion> diffNewProperty() {
+        return diffNew;
+    }
+
+    public ObservableList<LineDiff.Row> diffRows() {
+        return diffRows;
+    }
+
+    public ObservableList<RuleRow> rules() {
+        return rules;
+    }
+
+    public BooleanProperty rulesDirtyProperty() {
+        return rulesDirty;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+}

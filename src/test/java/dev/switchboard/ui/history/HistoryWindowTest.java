@@ -1,0 +1,153 @@
+package dev.switchboard.ui.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.store.HistoryStore;
+import dev.switchboard.ui.FakeBackend;
+import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.TestClock;
+import dev.switchboard.ui.UiDispatcher;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The history window and the accept panel's profile picker on a real store, driven headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class HistoryWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private FakeBackend backend;
+    private HistoryStore store;
+    private Stage main;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path db = Files.createTempDirectory(dir, "db").resolve("switchboard.db");
+        store = HistoryStore.open(db);
+        HistoryFixtures.recordTwoCalls(store);
+        backend = new FakeBackend(new TestClock(), true);
+        backend.history = store;
+        main = stage;
+        SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : Window.getWindows().toArray(Window[]::new)) {
+                if (w != main) {
+                    w.hide();
+                }
+            }
+        }).get();
+        backend.shutdown();
+        store.close();
+    }
+
+    @Test
+    void searchHighlightsAMatchAndOpeningItShowsTheTranscript(FxRobot robot) throws Exception {
+        robot.clickOn("#mainView").press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#historyTable").tryQuery().isPresent()
+                && robot.lookup("Marcus Oyelaran  +15551230002").tryQuery().isPresent());
+
+        robot.clickOn("#historySearch").write("refund");
+        waitUntil(() -> robot.lookup(".hit-match").queryAllAs(Text.class).stream()
+                .anyMatch(t -> t.getText().equals("refund") && t.isVisible()));
+        Text match = robot.lookup(".hit-match").queryAllAs(Text.class).iterator().next();
+        robot.clickOn(match);
+
+        waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent()
+                && robot.lookup("Hi, I want a refund for order 4471, the desk arrived broken.").tryQuery().isPresent());
+        assertTrue(robot.lookup(".bubble.agent").tryQuery().isPresent());
+        assertEquals("Support EN v1", robot.lookup(".profile-badge").queryLabeled().getText());
+
+        snapshot(robot.lookup("#historyView").query().getScene(), "history-window.png");
+    }
+
+    @Test
+    void pickingAProfileAndAcceptingRecordsTheProfile(FxRobot robot) throws Exception {
+        backend.ring();
+        waitUntil(() -> robot.lookup("#profileChoice").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#profileChoice").queryAs(ComboBox.class).getItems().size() == 2);
+        robot.clickOn("#profileChoice").clickOn("Support EN v1");
+        waitUntil(() -> robot.lookup("#profilePickerHint").queryLabeled().getText().startsWith("Calls accepted now record"));
+        snapshot(main.getScene(), "accept-with-profile.png");
+        robot.clickOn("#acceptButton");
+
+        waitUntil(() -> !backend.acceptedProfiles.isEmpty());
+        assertEquals("Support EN v1", backend.acceptedProfiles.get(0).ref().describe());
+        assertEquals(AcceptSettings.defaults(), backend.accepted.get(0));
+        waitUntil(() -> robot.lookup("Accepted with profile Support EN v1.").tryQuery().isPresent());
+    }
+
+    @Test
+    void profilesEditorShowsVersionsSideBySide(FxRobot robot) throws Exception {
+        store.profiles().save("Support EN", AcceptSettings.defaults().withInstructions(AcceptSettings.DEFAULT_INSTRUCTIONS
+                + "\nAlways confirm the order number.\nOffer a callback when the line is busy."));
+        store.profiles().create("Billing", AcceptSettings.defaults().withVoice("cedar"));
+        store.routing().add("+1555987", "Support EN");
+        robot.clickOn("#mainView").press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#profileList").tryQuery().isPresent()
+                && robot.lookup("Support EN").tryQuery().isPresent());
+        robot.clickOn("Support EN");
+        waitUntil(() -> robot.lookup("Save as version 3").tryQuery().isPresent());
+        snapshot(robot.lookup("#profilesView").query().getScene(), "profiles-window.png");
+
+        robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        waitUntil(() -> robot.lookup(".diff-cell.added").tryQuery().isPresent());
+        snapshot(robot.lookup("#profilesView").query().getScene(), "profiles-diff.png");
+        robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        waitUntil(() -> robot.lookup("+1555987").tryQuery().isPresent());
+        snapshot(robot.lookup("#profilesView").query().getScene(), "profiles-rules.png");
+    }
+
+    // ---- helpers ----
+
+    private static void waitUntil(Callable<Boolean> onFxThread) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
+    }
+
+    /** Renders a window into target/screenshots for a look (not compared). */
+    private static void snapshot(Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        Path out = Path.of("target", "screenshots", name);
+        Files.createDirectories(out.getParent());
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", out.toFile());
+    }
+}
