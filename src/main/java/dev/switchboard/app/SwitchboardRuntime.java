@@ -507,18 +507,19 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
     }
 
     @Override
-    public java.util.Optional<HistoryStore> historyStore() {
+    public Optional<HistoryStore> historyStore() {
         return java.util.Optional.of(history);
     }
 
     @Override
-    public CompletableFuture<Void> acceptWithProfile(dev.switchboard.call.Call call, ProfileVersion profile) {
+    public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
         return accept(call, profile);
     }
 
     @Override
     public List<String> secretsToRedact() {
-        return java.util.stream.Stream.of(apiKey, config.apiKey().orElse(null), config.webhookSecret().orElse(null))
+        Connection c = connection;
+        return java.util.stream.Stream.of(c.apiKey(), c.webhookSecret())
                 .filter(s -> s != null && !s.isBlank()).distinct().toList();
     }
 
