@@ -176,6 +176,10 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
         this.connection = connection;
         // history first: every call a listener hands over is recorded from its first moment
         this.history = HistoryStore.openIn(dataDir);
+        int unfinished = history.closeUnfinished("outcome unknown: Switchboard stopped before the call ended");
+        if (unfinished > 0) {
+            log.info("{} call(s) from an earlier run had no recorded end; marked ended, outcome unknown", unfinished);
+        }
         this.recorder = new CallRecorder(history, Clock.systemUTC());
         recorder.attach(registry);
         registry.onAdded(this::routeByCalledNumber);

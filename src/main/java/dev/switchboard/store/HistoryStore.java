@@ -276,6 +276,20 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Calls a previous run left ringing or live (it was closed or killed before their end was seen) would show as
+     * ringing forever: they are marked ended with a reason that says the outcome is unknown. Returns how many.
+     */
+    public int closeUnfinished(String reason) {
+        return inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE calls SET state = 'ENDED', reason = ? WHERE state IN ('RINGING', 'ACCEPTING', 'ACTIVE')")) {
+                update.setString(1, reason);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     public int callCount() {
         return withShared(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM calls")) {

@@ -237,6 +237,28 @@ class HistoryStoreTest {
     }
 
     @Test
+    void callsAnEarlierRunLeftOpenAreClosedWithAnUnknownOutcome() {
+        try (HistoryStore store = HistoryStore.openIn(dir)) {
+            Call ringing = new Call("rtc_left_ringing", List.of(), java.time.Clock.systemUTC());
+            Call done = new Call("rtc_done", List.of(), java.time.Clock.systemUTC());
+            done.moveTo(CallState.REJECTED, "rejected with SIP 486");
+            try (CallRecorder recorder = new CallRecorder(store, java.time.Clock.systemUTC())) {
+                recorder.record(ringing);
+                recorder.record(done);
+                recorder.flush();
+            }
+
+            assertEquals(1, store.closeUnfinished("outcome unknown"));
+
+            StoredCall left = store.load("rtc_left_ringing").orElseThrow();
+            assertEquals(CallState.ENDED, left.state());
+            assertEquals("outcome unknown", left.stateReason());
+            assertEquals(CallState.REJECTED, store.load("rtc_done").orElseThrow().state());
+            assertEquals(0, store.closeUnfinished("outcome unknown"));
+        }
+    }
+
+    @Test
     void readersKeepReadingWhileTheRecorderWrites() throws Exception {
         TestClock clock = new TestClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));

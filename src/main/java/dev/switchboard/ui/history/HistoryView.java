@@ -65,7 +65,7 @@ public final class HistoryView extends BorderPane {
         setId("historyView");
         setTop(toolbar(actions));
         SplitPane split = new SplitPane(listSide(actions), detailSide(actions));
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.5);
         setCenter(split);
         setBottom(Windows.statusBar(model.statusProperty(), "historyStatus"));
     }
