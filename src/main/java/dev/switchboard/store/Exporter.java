@@ -3,6 +3,7 @@ package dev.switchboard.store;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.SipAddress;
 import dev.switchboard.call.TranscriptEntry;
+import dev.switchboard.logging.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Exports calls: one call as Markdown (a header and the readable transcript) or as JSON (everything, see
@@ -26,13 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class Exporter {
 
-    public static final String REDACTED = "[redacted]";
+    public static final String REDACTED = Redactor.REDACTED;
     public static final char MASK = '•';
 
-    private static final List<Pattern> SECRET_PATTERNS = List.of(
-            Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=\\-]{8,}"),
-            Pattern.compile("sk-[A-Za-z0-9_\\-]{16,}"),
-            Pattern.compile("whsec_[A-Za-z0-9+/=]{8,}"));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     /**
@@ -185,10 +181,7 @@ public final class Exporter {
                 out = out.replace(secret, REDACTED);
             }
         }
-        for (Pattern p : SECRET_PATTERNS) {
-            out = p.matcher(out).replaceAll(m -> m.groupCount() > 0 && m.group(1) != null
-                    ? java.util.regex.Matcher.quoteReplacement(m.group(1) + REDACTED) : REDACTED);
-        }
+        out = Redactor.redactShapes(out);
         if (options.maskCallerNumbers()) {
             for (String number : callerNumbers) {
                 if (number != null && number.chars().filter(Character::isDigit).count() > 4) {

@@ -1,16 +1,14 @@
 package dev.switchboard.store;
 
 import dev.switchboard.call.Call;
+import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.TokenUsage;
 import dev.switchboard.call.TranscriptEntry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,7 +91,8 @@ public final class Replayer {
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be 0 (instant) or positive, was " + speed);
         }
-        ReplayClock clock = new ReplayClock(stored.createdAt());
+        // set to each step's original moment, so everything the replayed call records carries the recorded time
+        ManualClock clock = new ManualClock(stored.createdAt());
         Call call = new Call(stored.id(), stored.sipHeaders(), clock);
         Playback playback = new Playback(call);
         List<Step> steps = steps(stored, call, clock);
@@ -111,7 +110,7 @@ public final class Replayer {
         return playback;
     }
 
-    private void scheduleNext(Deque<Step> queue, ReplayClock clock, Playback playback, Instant origin, long startNanos,
+    private void scheduleNext(Deque<Step> queue, ManualClock clock, Playback playback, Instant origin, long startNanos,
                               double speed) {
         if (playback.done.isDone()) {
             return;
@@ -143,7 +142,7 @@ public final class Replayer {
         }, delay, TimeUnit.NANOSECONDS);
     }
 
-    private static List<Step> steps(StoredCall stored, Call call, ReplayClock clock) {
+    private static List<Step> steps(StoredCall stored, Call call, ManualClock clock) {
         List<Step> steps = new ArrayList<>();
         int[] order = {0};
         // 0. settings as the call was accepted with them (before anything else happens)
@@ -249,33 +248,5 @@ public final class Replayer {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    /** Reads the original time of the step being applied. */
-    private static final class ReplayClock extends Clock {
-        private volatile Instant now;
-
-        ReplayClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

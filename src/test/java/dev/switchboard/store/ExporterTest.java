@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class ExporterTest {
 
     @BeforeEach
     void recordTwoCalls() {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         store = HistoryStore.open(dir.resolve("h.db"));
         try (CallRecorder recorder = new CallRecorder(store, clock)) {
             Call live = ScriptedCall.newCall("rtc_golden", clock);

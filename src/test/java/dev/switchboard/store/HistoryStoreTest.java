@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -131,7 +132,7 @@ class HistoryStoreTest {
 
     @Test
     void aRecordedCallLoadsBackExactlyAsItWasLive() {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));
              CallRecorder recorder = new CallRecorder(store, clock)) {
             CallRegistry registry = new CallRegistry();
@@ -174,7 +175,7 @@ class HistoryStoreTest {
 
     @Test
     void streamingTextIsStoredAsItGrowsAndReplacedByTheFinalText() {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));
              CallRecorder recorder = new CallRecorder(store, clock)) {
             Call call = ScriptedCall.newCall("rtc_stream", clock);
@@ -197,7 +198,7 @@ class HistoryStoreTest {
 
     @Test
     void searchQuotesWhatPeopleTypeAndHighlightsNewestFirst() {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));
              CallRecorder recorder = new CallRecorder(store, clock)) {
             Call first = ScriptedCall.play("rtc_1", clock);
@@ -260,7 +261,7 @@ class HistoryStoreTest {
 
     @Test
     void readersKeepReadingWhileTheRecorderWrites() throws Exception {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));
              CallRecorder recorder = new CallRecorder(store, clock)) {
             Call call = ScriptedCall.newCall("rtc_busy", clock);
@@ -307,7 +308,7 @@ class HistoryStoreTest {
 
     @Test
     void listsCallsInATimeRangeNewestFirst() {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));
              CallRecorder recorder = new CallRecorder(store, Clock.systemUTC())) {
             List<Instant> starts = new ArrayList<>();
@@ -331,7 +332,7 @@ class HistoryStoreTest {
 
     @Test
     void aCallStillRingingIsRecordedAndItsMilestonesFollow() {
-        TestClock clock = new TestClock(ScriptedCall.START);
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"));
              CallRecorder recorder = new CallRecorder(store, clock)) {
             Call call = ScriptedCall.newCall("rtc_ring", clock);

@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,13 +23,13 @@ class ProfileStoreTest {
     @TempDir
     Path dir;
 
-    private TestClock clock;
+    private ManualClock clock;
     private HistoryStore store;
     private ProfileStore profiles;
 
     @BeforeEach
     void open() {
-        clock = new TestClock(ScriptedCall.START);
+        clock = new ManualClock(ScriptedCall.START);
         store = HistoryStore.open(dir.resolve("h.db"), clock);
         profiles = store.profiles();
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +35,8 @@ class ReplayerTest {
         scheduler.shutdownNow();
     }
 
-    private StoredCall recorded(String id, java.util.function.BiConsumer<Call, TestClock> script) {
-        TestClock clock = new TestClock(ScriptedCall.START);
+    private StoredCall recorded(String id, java.util.function.BiConsumer<Call, ManualClock> script) {
+        ManualClock clock = new ManualClock(ScriptedCall.START);
         try (HistoryStore store = HistoryStore.open(dir.resolve(id + ".db"));
              CallRecorder recorder = new CallRecorder(store, clock)) {
             Call call = ScriptedCall.newCall(id, clock);

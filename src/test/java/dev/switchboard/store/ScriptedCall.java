@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallState;
@@ -25,23 +26,23 @@ final class ScriptedCall {
                 new SipHeader("Call-ID", "abc123@pstn.example.net"));
     }
 
-    static Call newCall(String id, TestClock clock) {
+    static Call newCall(String id, ManualClock clock) {
         return new Call(id, headers("+15551230001", "+15559870000"), clock);
     }
 
-    static void event(Call call, TestClock clock, RawEvent.Direction direction, String type, String extra) {
+    static void event(Call call, ManualClock clock, RawEvent.Direction direction, String type, String extra) {
         call.recordEvent(new RawEvent(clock.instant(), direction, type,
                 "{\"type\":\"" + type + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}"));
     }
 
     /** The whole call, ending with the caller hanging up. */
-    static Call play(String id, TestClock clock) {
+    static Call play(String id, ManualClock clock) {
         Call call = newCall(id, clock);
         playOn(call, clock, true);
         return call;
     }
 
-    static void playOn(Call call, TestClock clock, boolean end) {
+    static void playOn(Call call, ManualClock clock, boolean end) {
         clock.advanceMillis(1200);
         call.moveTo(CallState.ACCEPTING, "");
         call.useSettings(AcceptSettings.defaults().withVoice("cedar"));

@@ -1,32 +1,12 @@
 package dev.switchboard.ui;
 
-import java.time.Clock;
-import java.time.Duration;
+import dev.switchboard.call.ManualClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-public final class TestClock extends Clock {
+/** The window tests' clock: a manual clock starting at a fixed moment, so rendered times never vary. */
+public final class TestClock extends ManualClock {
 
-    private volatile Instant now = Instant.parse("2025-06-18T21:30:18Z");
-
-    public void advance(Duration by) {
-        now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+    public TestClock() {
+        super(Instant.parse("2025-06-18T21:30:18Z"));
     }
 }

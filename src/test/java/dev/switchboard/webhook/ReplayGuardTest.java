@@ -1,5 +1,6 @@
 package dev.switchboard.webhook;
 
+import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ReplayGuardTest {
 
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_750_000_000L));
+    private final ManualClock clock = new ManualClock(Instant.ofEpochSecond(1_750_000_000L));
 
     @Test
     void repeatsWithinTheWindowAreRefused() {

@@ -1,5 +1,6 @@
 package dev.switchboard.webhook;
 
+import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,7 @@ class WebhookListenerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final WebhookVector vector = WebhookVector.load();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(vector.timestamp()));
+    private final ManualClock clock = new ManualClock(Instant.ofEpochSecond(vector.timestamp()));
     private final BlockingQueue<IncomingCall> calls = new LinkedBlockingQueue<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();

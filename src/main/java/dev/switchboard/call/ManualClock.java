@@ -1,4 +1,4 @@
-package dev.switchboard.webhook;
+package dev.switchboard.call;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and advance by hand. */
-final class MutableClock extends Clock {
+/** A clock that only moves when told: replays set it to each recorded moment, tests advance it by hand. */
+public class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
-        this.now = now;
+    public ManualClock(Instant start) {
+        this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void advanceMillis(long millis) {
+        advance(Duration.ofMillis(millis));
     }
 
     @Override
