@@ -154,4 +154,27 @@ public final class Widgets {
         Styles.addStyleClass(label, Styles.TEXT_SMALL);
         return label;
     }
+
+    /** A control under its caption; a combo box takes the full width, a text area the spare height. */
+    public static VBox field(String label, Node control) {
+        Label caption = label(label, "field-label");
+        caption.setLabelFor(control);
+        if (control instanceof javafx.scene.control.ComboBox<?> combo) {
+            combo.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox box = new VBox(4, caption, control);
+        if (control instanceof javafx.scene.control.TextArea) {
+            VBox.setVgrow(control, javafx.scene.layout.Priority.ALWAYS);
+        }
+        return box;
+    }
+
+    /** Two fields side by side, sharing the width in the ratio {@code leftShare : rightShare}. */
+    public static javafx.scene.layout.HBox fieldRow(VBox left, VBox right, double leftShare, double rightShare) {
+        javafx.scene.layout.HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+        left.setPrefWidth(leftShare);
+        right.setPrefWidth(rightShare);
+        return new javafx.scene.layout.HBox(10, left, right);
+    }
 }

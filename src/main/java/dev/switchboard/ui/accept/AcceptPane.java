@@ -116,10 +116,10 @@ public final class AcceptPane extends VBox {
         rejectRow.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(title, subtitle,
-                field("Instructions", instructions),
-                row(field("Voice", voice), field("Model", modelChoice)),
-                field("Greeting", greeting),
-                row(field("Caller transcription", transcription), field("Turn detection", turns), 3, 2),
+                Widgets.field("Instructions", instructions),
+                Widgets.fieldRow(Widgets.field("Voice", voice), Widgets.field("Model", modelChoice), 1, 1),
+                Widgets.field("Greeting", greeting),
+                Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 3, 2),
                 acceptRow, problems, new Separator(), rejectRow, actionResult);
         VBox.setVgrow(getChildren().get(2), Priority.ALWAYS);
     }
@@ -127,31 +127,5 @@ public final class AcceptPane extends VBox {
     /** Puts the cursor in the instructions, for Enter on the call list. */
     public void focusFirstField() {
         instructions.requestFocus();
-    }
-
-    static VBox field(String label, Node control) {
-        Label caption = Widgets.label(label, "field-label");
-        caption.setLabelFor(control);
-        if (control instanceof ComboBox<?> combo) {
-            combo.setMaxWidth(Double.MAX_VALUE);
-        }
-        VBox box = new VBox(4, caption, control);
-        if (control instanceof TextArea) {
-            VBox.setVgrow(control, Priority.ALWAYS);
-        }
-        return box;
-    }
-
-    static HBox row(VBox left, VBox right) {
-        return row(left, right, 1, 1);
-    }
-
-    /** Two fields side by side, sharing the width in the ratio {@code leftShare : rightShare}. */
-    static HBox row(VBox left, VBox right, double leftShare, double rightShare) {
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        left.setPrefWidth(leftShare);
-        right.setPrefWidth(rightShare);
-        return new HBox(10, left, right);
     }
 }

@@ -218,33 +218,12 @@ public final class ProfilesView extends BorderPane {
         HBox buttons = new HBox(8, save, revert);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox form = new VBox(10, field("Name", name), field("Instructions", instructions),
-                row(field("Voice", voice), field("Model", modelChoice)), field("Greeting", greeting),
-                row(field("Caller transcription", transcription), field("Turn detection", turns)), problems, buttons);
+        VBox form = new VBox(10, Widgets.field("Name", name), Widgets.field("Instructions", instructions),
+                Widgets.fieldRow(Widgets.field("Voice", voice), Widgets.field("Model", modelChoice), 1, 1), Widgets.field("Greeting", greeting),
+                Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 1, 1), problems, buttons);
         VBox.setVgrow(form.getChildren().get(1), Priority.ALWAYS);
         form.getStyleClass().add("editor-pane");
         return form;
-    }
-
-    static VBox field(String label, Node control) {
-        Label caption = Widgets.label(label, "field-label");
-        caption.setLabelFor(control);
-        if (control instanceof ComboBox<?> combo) {
-            combo.setMaxWidth(Double.MAX_VALUE);
-        }
-        VBox box = new VBox(4, caption, control);
-        if (control instanceof TextArea) {
-            VBox.setVgrow(control, Priority.ALWAYS);
-        }
-        return box;
-    }
-
-    static HBox row(VBox left, VBox right) {
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        left.setPrefWidth(1);
-        right.setPrefWidth(1);
-        return new HBox(10, left, right);
     }
 
     // ---- versions and diff ----

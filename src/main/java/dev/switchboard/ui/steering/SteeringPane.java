@@ -79,14 +79,14 @@ public final class SteeringPane extends VBox {
         hangup.disableProperty().bind(model.liveProperty().not());
         hangup.setOnAction(e -> actions.hangup());
 
-        VBox instructionsField = field("Instructions (sent with session.update)", instructions);
+        VBox instructionsField = Widgets.field("Instructions (sent with session.update)", instructions);
         VBox.setVgrow(instructionsField, Priority.ALWAYS);
         HBox updateRow = new HBox(update);
         updateRow.setAlignment(Pos.CENTER_RIGHT);
 
         getChildren().addAll(title, instructionsField, updateRow,
-                field("Say this", row(sentence, say)),
-                field("Transfer", row(transfer, transferButton)), transferProblem,
+                Widgets.field("Say this", row(sentence, say)),
+                Widgets.field("Transfer", row(transfer, transferButton)), transferProblem,
                 new Separator(), hangup, actionResult);
     }
 
@@ -98,15 +98,5 @@ public final class SteeringPane extends VBox {
         HBox row = new HBox(8, field, button);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static VBox field(String label, Node control) {
-        Label caption = Widgets.label(label, "field-label");
-        caption.setLabelFor(control);
-        VBox box = new VBox(4, caption, control);
-        if (control instanceof TextArea) {
-            VBox.setVgrow(control, Priority.ALWAYS);
-        }
-        return box;
     }
 }
