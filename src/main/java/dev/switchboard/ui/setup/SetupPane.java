@@ -29,9 +29,16 @@ public final class SetupPane extends VBox {
     public static final String STYLESHEET = SetupPane.class.getResource("setup.css").toExternalForm();
 
     private final VBox rowsBox = new VBox();
+    private final PresenterMode presenter;
 
     public SetupPane(SetupViewModel model, boolean demo) {
+        this(model, demo, new PresenterMode());
+    }
+
+    /** @param presenter while on, the masked key in the API key check's result is left out too */
+    public SetupPane(SetupViewModel model, boolean demo, PresenterMode presenter) {
         super(14);
+        this.presenter = presenter;
         setId("setupPane");
         getStyleClass().add("setup-pane");
         getStylesheets().add(STYLESHEET);
@@ -40,12 +47,14 @@ public final class SetupPane extends VBox {
         Label intro = Widgets.label("What a real call needs, checked from the top: the API key, the webhook secret, "
                 + "the listener, the tunnel OpenAI posts to, and the SIP URI for your trunk.", Styles.TEXT_MUTED);
         intro.setWrapText(true);
+        intro.setMinHeight(Label.USE_PREF_SIZE);
         getChildren().add(intro);
         if (demo) {
             Label note = Widgets.label("Demo mode now: these checks are about live mode. Save an API key and a webhook "
                     + "secret in Settings to switch.", "setup-demo-note");
             note.setGraphic(Widgets.icon("fth-info"));
             note.setWrapText(true);
+            note.setMinHeight(Label.USE_PREF_SIZE);
             getChildren().add(note);
         }
 
@@ -97,6 +106,7 @@ public final class SetupPane extends VBox {
         Label summary = Widgets.label("", "setup-summary");
         summary.setId("setupSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Label.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
         HBox runRow = new HBox(12, run, spinner, summary);
         runRow.setAlignment(Pos.CENTER_LEFT);
@@ -119,6 +129,7 @@ public final class SetupPane extends VBox {
         getChildren().add(scroll);
 
         model.rows().addListener((ListChangeListener<SetupRow>) c -> redraw(model));
+        presenter.activeProperty().addListener(o -> redraw(model));
         redraw(model);
     }
 
@@ -129,21 +140,23 @@ public final class SetupPane extends VBox {
             rowsBox.getChildren().setAll(empty);
             return;
         }
-        rowsBox.getChildren().setAll(model.rows().stream().map(SetupPane::row).toList());
+        rowsBox.getChildren().setAll(model.rows().stream().map(this::row).toList());
     }
 
-    private static Node row(SetupRow row) {
+    private Node row(SetupRow row) {
         Label icon = new Label(null, Widgets.icon(row.icon()));
         icon.getStyleClass().addAll("check-icon", row.styleClass());
         icon.setAccessibleText(row.mark() + " " + row.status());
         icon.setMinWidth(Label.USE_PREF_SIZE);
         Label name = Widgets.label(row.name(), Styles.TEXT_BOLD);
-        Label detail = Widgets.label(row.detail(), "check-detail");
+        Label detail = Widgets.label(presenter.isActive() ? hideKeys(row.detail()) : row.detail(), "check-detail");
+        detail.setMinHeight(Label.USE_PREF_SIZE);
         detail.setWrapText(true);
         VBox text = new VBox(3, name, detail);
         if (!row.fixText().isEmpty()) {
             Label fix = Widgets.label(row.fixText(), "check-fix");
             fix.setWrapText(true);
+            fix.setMinHeight(Label.USE_PREF_SIZE);
             text.getChildren().add(fix);
         }
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -153,6 +166,11 @@ public final class SetupPane extends VBox {
         box.getStyleClass().addAll("check-row", row.styleClass());
         box.setId("check-" + row.name().toLowerCase().replaceAll("[^a-z]+", "-"));
         return box;
+    }
+
+    /** "the key sk-...abcd" → "the key": presenter mode shows no key, not even masked. */
+    static String hideKeys(String text) {
+        return text.replaceAll(" ?\\bsk-[^\\s]*\\.\\.\\.[A-Za-z0-9_-]{0,8}", "").replaceAll(" ?\\(set\\)", "");
     }
 
     private static Label caption(String text) {
@@ -172,7 +190,8 @@ public final class SetupPane extends VBox {
         }
         dialog.setResizable(true);
         dialog.getDialogPane().setId("setupDialog");
-        dialog.getDialogPane().setContent(new SetupPane(model, demo));
+        dialog.getDialogPane().setContent(new SetupPane(model, demo, presenter));
+        dialog.getDialogPane().setPrefWidth(820);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         PresenterControls.style(dialog.getDialogPane(), owner == null ? null : owner.getScene(), presenter);
         return dialog;
