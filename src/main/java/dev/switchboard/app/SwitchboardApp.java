@@ -1,6 +1,13 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.DataDirectory;
+import dev.switchboard.setup.SetupChecklist;
+import dev.switchboard.ui.WindowOptions;
+import dev.switchboard.ui.about.FolderOpener;
+import dev.switchboard.ui.setup.SetupFile;
+import dev.switchboard.ui.setup.SetupStore;
 import dev.switchboard.ui.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
@@ -30,9 +37,10 @@ public final class SwitchboardApp extends Application {
     @Override
     public void start(Stage stage) {
         String[] args = getParameters().getRaw().toArray(new String[0]);
+        SavedSettings.Loaded loaded;
         try {
             List<String> problems = new ArrayList<>();
-            SavedSettings.Loaded loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
+            loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
             problems.forEach(log::warn);
             runtime = SwitchboardRuntime.start(loaded.config(), DEMO_SPEED, loaded.file(), loaded.fromEnvironment());
         } catch (ConfigException e) {
@@ -43,7 +51,16 @@ public final class SwitchboardApp extends Application {
             return;
         }
         log.info("window on {} ({} mode)", runtime.listenerUrl(), runtime.isDemo() ? "demo" : "live");
-        SwitchboardWindow.show(stage, runtime, UiDispatcher.fx());
+        AppConfig config = loaded.config();
+        SetupFile setup = new SetupFile(DataDirectory.forConfig(config).resolve(SetupFile.FILE_NAME),
+                new SetupStore.Fields(config.publicUrl().orElse(""), config.projectId().orElse("")));
+        WindowOptions options = WindowOptions.defaults()
+                .withPresenter(config.presenter())
+                .withOpener(FolderOpener.desktopOr(getHostServices()::showDocument))
+                // first run in live mode: check at once, open the setup screen if anything fails
+                .withSetup(new AppSetupRunner(runtime, SetupChecklist.DEFAULT_TIMEOUT), setup,
+                        !runtime.isDemo() && !setup.exists());
+        SwitchboardWindow.show(stage, runtime, UiDispatcher.fx(), options);
     }
 
     private static void fail(String title, String message) {

@@ -18,6 +18,7 @@ import dev.switchboard.openai.OpenAiApiException;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.openai.OpenAiHttp;
 import dev.switchboard.openai.RetryPolicy;
+import dev.switchboard.setup.SetupChecklist;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
@@ -370,6 +371,14 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
 
     public CallMonitor monitor() {
         return engine.monitor;
+    }
+
+    /** What the setup checklist checks: the connection in use now, with the entered public URL and project id. */
+    public SetupChecklist.Settings setupSettings(String publicUrl, String projectId) {
+        Connection c = connection;
+        return new SetupChecklist.Settings(c.apiKey(), c.baseUrl(), c.webhookSecret(), c.bind(), c.port(),
+                publicUrl == null || publicUrl.isBlank() ? null : publicUrl.trim(),
+                projectId == null || projectId.isBlank() ? null : projectId.trim());
     }
 
     /** The running webhook listener (the setup checklist probes it and watches its self-test arrive). */

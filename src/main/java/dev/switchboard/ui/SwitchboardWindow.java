@@ -5,6 +5,9 @@ import atlantafx.base.theme.PrimerLight;
 import dev.switchboard.monitor.Backend;
 import dev.switchboard.ui.main.MainView;
 import dev.switchboard.ui.main.SwitchboardViewModel;
+import dev.switchboard.ui.presenter.PresenterControls;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -12,6 +15,7 @@ import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
@@ -27,6 +31,7 @@ public final class SwitchboardWindow {
 
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static final String STYLESHEET = SwitchboardWindow.class.getResource("switchboard.css").toExternalForm();
 
     private final SwitchboardViewModel model;
@@ -35,11 +40,17 @@ public final class SwitchboardWindow {
     private final Timeline clock;
 
     public SwitchboardWindow(Backend backend, UiDispatcher dispatcher) {
+        this(backend, dispatcher, WindowOptions.defaults());
+    }
+
+    public SwitchboardWindow(Backend backend, UiDispatcher dispatcher, WindowOptions options) {
         applyTheme(false);
         darkTheme.addListener((obs, was, dark) -> applyTheme(dark));
         model = new SwitchboardViewModel(backend, dispatcher);
-        scene = new Scene(new MainView(model, darkTheme), WIDTH, HEIGHT);
+        model.presenter().setActive(options.presenter());
+        scene = new Scene(new MainView(model, darkTheme, options), WIDTH, HEIGHT);
         scene.getStylesheets().add(STYLESHEET);
+        PresenterControls.install(scene, model.presenter());
         scene.getProperties().put(SwitchboardWindow.class, this);
         // One timer for every clock on screen; ring timers and durations change once a second.
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
@@ -60,14 +71,35 @@ public final class SwitchboardWindow {
 
     /** Puts the monitor in {@code stage} and shows it. */
     public static SwitchboardWindow show(Stage stage, Backend backend, UiDispatcher dispatcher) {
-        SwitchboardWindow window = new SwitchboardWindow(backend, dispatcher);
+        return show(stage, backend, dispatcher, WindowOptions.defaults());
+    }
+
+    /** Like {@link #show(Stage, Backend, UiDispatcher)} with the app's options ({@code --presenter}, setup, opener). */
+    public static SwitchboardWindow show(Stage stage, Backend backend, UiDispatcher dispatcher, WindowOptions options) {
+        SwitchboardWindow window = new SwitchboardWindow(backend, dispatcher, options);
+        stage.getIcons().setAll(icons());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(window.viewModel().demoProperty())
                 .then("Switchboard — demo mode").otherwise("Switchboard"));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setScene(window.scene());
         stage.show();
+        if (options.checkSetupOnStart()) {
+            ((MainView) window.scene().getRoot()).help().checkOnStart();
+        }
         return window;
+    }
+
+    /** The app icon in every size shipped (16 to 256 px), for the window and the taskbar. */
+    public static List<Image> icons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            var url = SwitchboardWindow.class.getResource("/dev/switchboard/icons/switchboard-" + size + ".png");
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 
     public Scene scene() {

@@ -3,6 +3,7 @@ package dev.switchboard.ui;
 import atlantafx.base.theme.Styles;
 import dev.switchboard.call.CallState;
 import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.presenter.PresenterMode;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -112,13 +113,18 @@ public final class Widgets {
      * note, in the call's own words.
      */
     public static Label actionResult(ObservableValue<CallRowViewModel> target) {
+        return actionResult(target, new PresenterMode());
+    }
+
+    /** Like {@link #actionResult(ObservableValue)}, with numbers in the result masked while presenting. */
+    public static Label actionResult(ObservableValue<CallRowViewModel> target, PresenterMode presenter) {
         Label label = label("", "action-result");
         label.setWrapText(true);
         FontIcon icon = icon("fth-check-circle");
         label.setGraphic(icon);
         InvalidationListener redraw = o -> {
             CallRowViewModel row = target.getValue();
-            String text = row == null ? "" : row.actionResultProperty().get();
+            String text = row == null ? "" : presenter.text(row.actionResultProperty().get());
             label.setText(text);
             label.setVisible(!text.isEmpty());
             label.setManaged(!text.isEmpty());
@@ -150,6 +156,7 @@ public final class Widgets {
             }
             redraw.invalidated(null);
         });
+        presenter.activeProperty().addListener(redraw);
         redraw.invalidated(null);
         Styles.addStyleClass(label, Styles.TEXT_SMALL);
         return label;

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.switchboard.ui.Widgets;
+import dev.switchboard.ui.presenter.PresenterMode;
 import dev.switchboard.call.CallState;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;
@@ -19,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -32,8 +34,17 @@ public final class CallListView extends ListView<CallRowViewModel> {
             new KeyFrame(Duration.ZERO, new KeyValue(pulse, 1.0)),
             new KeyFrame(Duration.millis(650), new KeyValue(pulse, 0.35, Interpolator.EASE_BOTH)));
 
+    private final PresenterMode presenter;
+
     public CallListView(CallListViewModel model, Node placeholder) {
+        this(model, placeholder, new PresenterMode());
+    }
+
+    /** @param presenter while on, numbers show masked but their last digits */
+    public CallListView(CallListViewModel model, Node placeholder, PresenterMode presenter) {
         super(model.rows());
+        this.presenter = presenter;
+        presenter.activeProperty().addListener(o -> refresh());
         pulsing.setAutoReverse(true);
         pulsing.setCycleCount(Animation.INDEFINITE);
         model.ringingProperty().addListener((obs, old, n) -> ringing(n.intValue() > 0));
@@ -88,6 +99,10 @@ public final class CallListView extends ListView<CallRowViewModel> {
             graphic = new HBox(10, avatar, who, new Spacer(), right);
             graphic.setAlignment(Pos.CENTER_LEFT);
             name.setMinWidth(0);
+            number.setMinWidth(0);
+            number.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS); // the last digits are the ones that matter
+            who.setMinWidth(0);
+            setPrefWidth(0); // the cell takes the list's width: long names shorten with "…" instead of scrolling
         }
 
         @Override
@@ -107,8 +122,10 @@ public final class CallListView extends ListView<CallRowViewModel> {
             }
             shown.stateProperty().addListener(redraw);
             shown.clockProperty().addListener(redraw);
-            name.setText(shown.displayName());
-            number.setText(shown.number());
+            name.setText(presenter.name(shown.call().caller()));
+            name.setTextOverrun(shown.call().caller().displayName().isBlank()
+                    ? OverrunStyle.LEADING_ELLIPSIS : OverrunStyle.ELLIPSIS);
+            number.setText(presenter.number(shown.number()));
             number.setVisible(!shown.number().isEmpty());
             redraw();
             setGraphic(graphic);

@@ -34,7 +34,7 @@ public final class HistoryMenus {
         Backend backend = model.backend();
         UiDispatcher dispatcher = UiDispatcher.fx();
         boolean available = backend.historyStore().isPresent();
-        Runnable history = () -> HistoryWindow.open(window(mainView), backend, dispatcher);
+        Runnable history = () -> HistoryWindow.open(window(mainView), backend, dispatcher, model.presenter());
         Runnable profiles = () -> ProfilesWindow.open(window(mainView), backend.historyStore().orElseThrow(), dispatcher,
                 () -> model.profilePicker().reload());
         Runnable recording = () -> HistoryWindow.openRecording(window(mainView), dispatcher);

@@ -10,6 +10,7 @@ import dev.switchboard.store.SearchHit;
 import dev.switchboard.store.StoredCall;
 import dev.switchboard.ui.Formats;
 import dev.switchboard.ui.inspector.InspectorViewModel;
+import dev.switchboard.ui.presenter.PresenterMode;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +52,10 @@ public final class HistoryViewModel {
     public record CallRow(CallSummary summary, String date, String caller, String duration, String outcome,
                           String profile) {
 
-        static CallRow of(CallSummary s, ZoneId zone) {
-            String caller = s.callerName() == null || s.callerName().isBlank() ? nullToEmpty(s.callerNumber())
-                    : s.callerName() + (s.callerNumber() == null || s.callerNumber().isBlank() ? ""
-                    : "  " + s.callerNumber());
+        static CallRow of(CallSummary s, ZoneId zone, PresenterMode presenter) {
+            String number = presenter.number(nullToEmpty(s.callerNumber()));
+            String caller = s.callerName() == null || s.callerName().isBlank() ? number
+                    : s.callerName() + (number.isBlank() ? "" : "  " + number);
             return new CallRow(s, DATE.format(s.startedAt().atZone(zone)), caller,
                     s.duration().isZero() ? "—" : Formats.clock(s.duration()), s.outcome(),
                     s.profileRef().map(ProfileRef::describe).orElse("—"));
@@ -68,9 +69,9 @@ public final class HistoryViewModel {
     /** One search hit: who said it in which call, and the snippet in plain and highlighted pieces. */
     public record HitRow(SearchHit hit, String meta, List<Highlight.Segment> segments) {
 
-        static HitRow of(SearchHit h, ZoneId zone) {
+        static HitRow of(SearchHit h, ZoneId zone, PresenterMode presenter) {
             String who = h.speaker() == null ? "Unknown" : h.speaker().label();
-            String meta = DATE.format(h.callStartedAt().atZone(zone)) + "  ·  " + nullToEmpty(h.callerNumber())
+            String meta = DATE.format(h.callStartedAt().atZone(zone)) + "  ·  " + presenter.number(nullToEmpty(h.callerNumber()))
                     + "  ·  " + who + " at " + Formats.sinceStart(h.callStartedAt(), h.at());
             return new HitRow(h, meta, Highlight.segments(h.snippet()));
         }
@@ -101,6 +102,7 @@ public final class HistoryViewModel {
     private final AtomicLong searchGeneration = new AtomicLong();
     private final AtomicLong listGeneration = new AtomicLong();
     private final AtomicLong openGeneration = new AtomicLong();
+    private PresenterMode presenter = new PresenterMode();
 
     /**
      * @param secrets   what every export must scrub (the backend's key and secret)
@@ -122,6 +124,15 @@ public final class HistoryViewModel {
         });
     }
 
+    /** Follows the main window's presenter mode: caller numbers in the list and the hits are masked while it is on. */
+    public void usePresenterMode(PresenterMode mode) {
+        presenter = mode;
+        mode.activeProperty().addListener(o -> {
+            refresh();
+            searchNow();
+        });
+    }
+
     // ---- list and search ----
 
     /** Reloads the calls in the date range. */
@@ -131,7 +142,7 @@ public final class HistoryViewModel {
         Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
         return tasks.run(() -> store.listCalls(start, end, LIST_LIMIT), list -> {
             if (generation == listGeneration.get()) {
-                calls.setAll(list.stream().map(s -> CallRow.of(s, zone)).toList());
+                calls.setAll(list.stream().map(s -> CallRow.of(s, zone, presenter)).toList());
                 status.set(list.isEmpty() ? "No calls in this range." : list.size() + (list.size() == LIST_LIMIT
                         ? "+ calls (newest shown)" : list.size() == 1 ? " call" : " calls"));
             }
@@ -149,7 +160,7 @@ public final class HistoryViewModel {
         return tasks.run(() -> store.search(text, SEARCH_LIMIT), found -> {
             // a slower, older search never overwrites a newer one's hits
             if (generation == searchGeneration.get()) {
-                hits.setAll(found.stream().map(h -> HitRow.of(h, zone)).toList());
+                hits.setAll(found.stream().map(h -> HitRow.of(h, zone, presenter)).toList());
                 status.set(found.isEmpty() ? "Nothing matches “" + text.strip() + "”."
                         : found.size() + (found.size() == 1 ? " match" : " matches") + " for “" + text.strip() + "”.");
             }

@@ -5,6 +5,7 @@ import dev.switchboard.store.HistoryStore;
 import dev.switchboard.store.StoreJson;
 import dev.switchboard.store.StoredCall;
 import dev.switchboard.ui.UiDispatcher;
+import dev.switchboard.ui.presenter.PresenterMode;
 import dev.switchboard.ui.replay.ReplayWindow;
 import java.io.File;
 import java.io.IOException;
@@ -27,10 +28,12 @@ public final class HistoryWindow {
     private final Stage stage;
     private final HistoryViewModel model;
 
-    private HistoryWindow(Window owner, HistoryStore store, Backend backend, UiDispatcher dispatcher) {
+    private HistoryWindow(Window owner, HistoryStore store, Backend backend, UiDispatcher dispatcher,
+                          PresenterMode presenter) {
         Debouncer debouncer = Debouncer.after(SEARCH_DELAY);
         model = new HistoryViewModel(store, StoreTasks.background(dispatcher), ReplayWindow.replayer(),
                 backend::secretsToRedact, ZoneId.systemDefault(), debouncer);
+        model.usePresenterMode(presenter);
         HistoryView view = new HistoryView(model, new HistoryView.Actions() {
             @Override
             public void exportMarkdown() {
@@ -66,13 +69,18 @@ public final class HistoryWindow {
 
     /** Opens the history on the backend's store, or brings the open one to the front. */
     public static HistoryWindow open(Window owner, Backend backend, UiDispatcher dispatcher) {
+        return open(owner, backend, dispatcher, new PresenterMode());
+    }
+
+    /** Like {@link #open(Window, Backend, UiDispatcher)}, masking caller numbers while presenter mode is on. */
+    public static HistoryWindow open(Window owner, Backend backend, UiDispatcher dispatcher, PresenterMode presenter) {
         if (Windows.focusExisting(owner, HistoryWindow.class, s -> { })) {
             return (HistoryWindow) ((Stage) owner.getProperties().get(HistoryWindow.class)).getScene()
                     .getProperties().get(HistoryWindow.class);
         }
         HistoryStore store = backend.historyStore().orElseThrow(() ->
                 new IllegalStateException("this backend keeps no history"));
-        HistoryWindow window = new HistoryWindow(owner, store, backend, dispatcher);
+        HistoryWindow window = new HistoryWindow(owner, store, backend, dispatcher, presenter);
         if (owner != null) {
             owner.getProperties().put(HistoryWindow.class, window.stage);
         }

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.SipHeader;
 import dev.switchboard.ui.Widgets;
+import dev.switchboard.ui.presenter.PresenterMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,21 +39,27 @@ public final class InspectorTabs {
     }
 
     public static List<Tab> create(InspectorViewModel model) {
-        return List.of(
-                tab("Events", "fth-list", events(model)),
-                tab("Timeline", "fth-git-commit", timeline(model)),
-                tab("Usage", "fth-bar-chart-2", usage(model)),
-                tab("SIP headers", "fth-file-text", headers(model)));
+        return create(model, new PresenterMode());
     }
 
-    private static Tab tab(String title, String icon, javafx.scene.Node content) {
+    /** The tabs, with numbers in SIP headers and event JSON masked while {@code presenter} is on. */
+    public static List<Tab> create(InspectorViewModel model, PresenterMode presenter) {
+        return List.of(
+                tab("eventsTab", "Events", "fth-list", events(model, presenter)),
+                tab("timelineTab", "Timeline", "fth-git-commit", timeline(model)),
+                tab("usageTab", "Usage", "fth-bar-chart-2", usage(model)),
+                tab("sipHeadersTab", "SIP headers", "fth-file-text", headers(model, presenter)));
+    }
+
+    private static Tab tab(String id, String title, String icon, javafx.scene.Node content) {
         Tab tab = new Tab(title, content);
+        tab.setId(id);
         tab.setGraphic(Widgets.icon(icon));
         tab.setClosable(false);
         return tab;
     }
 
-    private static BorderPane events(InspectorViewModel model) {
+    private static BorderPane events(InspectorViewModel model, PresenterMode presenter) {
         ComboBox<String> filter = new ComboBox<>(model.eventTypes());
         filter.setId("eventTypeFilter");
         filter.valueProperty().bindBidirectional(model.typeFilterProperty());
@@ -77,7 +84,9 @@ public final class InspectorTabs {
         json.setId("eventJson");
         json.setEditable(false);
         json.getStyleClass().addAll("monospace", "json-view");
-        json.textProperty().bind(model.selectedJsonProperty());
+        json.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> presenter.text(model.selectedJsonProperty().get()), model.selectedJsonProperty(),
+                presenter.activeProperty()));
         json.setPromptText("Select an event to read its JSON.");
         Button copy = Widgets.button("Copy JSON", "fth-copy", Styles.FLAT, Styles.SMALL);
         copy.disableProperty().bind(model.selectedJsonProperty().isEmpty());
@@ -117,13 +126,16 @@ public final class InspectorTabs {
         return table;
     }
 
-    private static TableView<SipHeader> headers(InspectorViewModel model) {
+    private static TableView<SipHeader> headers(InspectorViewModel model, PresenterMode presenter) {
         TableView<SipHeader> table = table(model.headers(), "No SIP headers.");
         table.setId("sipHeadersTable");
         TableColumn<SipHeader, String> name = column("Header", SipHeader::name);
         name.setMaxWidth(220);
         table.getColumns().add(name);
-        table.getColumns().add(column("Value", SipHeader::value));
+        TableColumn<SipHeader, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> presenter.text(c.getValue().value()), presenter.activeProperty()));
+        table.getColumns().add(value);
         return table;
     }
 

@@ -9,6 +9,8 @@ import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.accept.AcceptPane;
 import dev.switchboard.ui.calllist.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorTabs;
+import dev.switchboard.ui.presenter.PresenterControls;
+import dev.switchboard.ui.presenter.PresenterMode;
 import dev.switchboard.ui.steering.SteeringPane;
 import dev.switchboard.ui.transcript.TranscriptView;
 import javafx.beans.InvalidationListener;
@@ -46,7 +48,8 @@ final class CallWorkspace extends StackPane {
     CallWorkspace(SwitchboardViewModel model, Node emptyState) {
         this.model = model;
         ObjectProperty<CallRowViewModel> selected = model.callList().selectedProperty();
-        acceptPane = new AcceptPane(model.accept(), model::acceptSelected, model::rejectSelected, Widgets.actionResult(selected));
+        acceptPane = new AcceptPane(model.accept(), model::acceptSelected, model::rejectSelected,
+                Widgets.actionResult(selected, model.presenter()));
         acceptPane.getChildren().add(2, new dev.switchboard.ui.profiles.ProfilePicker(model.profilePicker())); // issue 5
         steeringPane = new SteeringPane(model.steering(), new SteeringPane.Actions() {
             @Override
@@ -68,8 +71,8 @@ final class CallWorkspace extends StackPane {
             public void hangup() {
                 model.hangupSelected();
             }
-        }, Widgets.actionResult(selected));
-        endedResult = Widgets.actionResult(selected);
+        }, Widgets.actionResult(selected, model.presenter()));
+        endedResult = Widgets.actionResult(selected, model.presenter());
         endedPane.getStyleClass().add("side-panel");
         endedPane.setId("endedPane");
 
@@ -88,8 +91,10 @@ final class CallWorkspace extends StackPane {
         conversationTab.setGraphic(Widgets.icon("fth-message-circle"));
         conversationTab.setClosable(false);
         tabs.getTabs().add(conversationTab);
-        tabs.getTabs().addAll(InspectorTabs.create(model.inspector()));
+        tabs.getTabs().addAll(InspectorTabs.create(model.inspector(), model.presenter()));
         tabs.setId("workspaceTabs");
+        PresenterControls.hideInspectorTabs(tabs, model.presenter());
+        model.presenter().activeProperty().addListener(o -> redraw());
 
         content.setTop(header);
         content.setCenter(tabs);
@@ -131,9 +136,11 @@ final class CallWorkspace extends StackPane {
         if (row == null) {
             return;
         }
-        name.setText(row.displayName());
-        String callee = row.call().callee().number();
-        details.setText((row.number().isEmpty() ? "" : row.number() + "  →  ") + callee + "   ·   " + row.call().id());
+        PresenterMode presenter = model.presenter();
+        name.setText(presenter.name(row.call().caller()));
+        String callee = presenter.number(row.call().callee().number());
+        details.setText((row.number().isEmpty() ? "" : presenter.number(row.number()) + "  →  ") + callee
+                + "   ·   " + row.call().id());
         Widgets.showState(badge, row.state());
         Widgets.showState(avatar, row.state());
         String reason = row.stateReasonProperty().get();

@@ -4,6 +4,9 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.switchboard.ui.Widgets;
+import dev.switchboard.ui.WindowOptions;
+import dev.switchboard.ui.about.HelpMenu;
+import dev.switchboard.ui.presenter.PresenterControls;
 import dev.switchboard.ui.calllist.CallListView;
 import dev.switchboard.ui.settings.SettingsPane;
 import java.util.List;
@@ -53,17 +56,23 @@ public final class MainView extends BorderPane {
     private final Label notice = Widgets.label("", Styles.TEXT_SMALL);
     private final CallListView callList;
     private final CallWorkspace workspace;
+    private final HelpMenu help;
 
     public MainView(SwitchboardViewModel model, BooleanProperty darkTheme) {
+        this(model, darkTheme, WindowOptions.defaults());
+    }
+
+    public MainView(SwitchboardViewModel model, BooleanProperty darkTheme, WindowOptions options) {
         this.model = model;
         this.darkTheme = darkTheme;
+        this.help = new HelpMenu(model, options, () -> getScene() == null ? null : getScene().getWindow());
         setId("mainView");
 
         StringBinding webhookHint = Bindings.createStringBinding(() -> "Point your OpenAI webhook at "
                 + model.listenerUrlProperty().get() + (model.isDemo() ? "\n— or ring a demo call to try it now (Ctrl+D)." : "."),
                 model.listenerUrlProperty(), model.demoProperty());
         callList = new CallListView(model.callList(), Widgets.emptyState("fth-phone-incoming", "No calls yet",
-                webhookHint, demoButton(Styles.ACCENT, "emptyStateRingButton")));
+                webhookHint, demoButton(Styles.ACCENT, "emptyStateRingButton")), model.presenter());
         workspace = new CallWorkspace(model, Widgets.emptyState("fth-headphones", "Select a call",
                 Bindings.createStringBinding(() -> "Calls appear on the left as they ring. Use ↑/↓ to move, "
                         + "Enter to open, A to accept, R to reject, H to hang up (F1 lists every shortcut).")));
@@ -84,7 +93,9 @@ public final class MainView extends BorderPane {
         left.setMinWidth(240);
 
         SplitPane split = new SplitPane(left, workspace);
-        split.setDividerPositions(0.25);
+        split.setDividerPositions(model.presenter().isActive() ? 0.32 : 0.25);
+        // larger text needs a wider call list, so masked numbers keep their last digits in view
+        model.presenter().activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.32 : 0.25));
         SplitPane.setResizableWithParent(left, false);
 
         setTop(new VBox(menuBar(), appBar()));
@@ -172,13 +183,15 @@ public final class MainView extends BorderPane {
         CheckMenuItem sound = new CheckMenuItem("Sound on ring");
         sound.setId("soundOnRingItem");
         sound.selectedProperty().bindBidirectional(model.soundOnRingProperty());
-        Menu view = new Menu("_View", null, dark, sound);
+        Menu view = new Menu("_View", null, dark, sound, new SeparatorMenuItem(),
+                PresenterControls.menuItem(model.presenter()));
 
         MenuItem keys = new MenuItem("Keyboard shortcuts", Widgets.icon("fth-command"));
         keys.setId("shortcutsMenuItem");
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         keys.setOnAction(e -> showShortcuts());
-        Menu help = new Menu("_Help", null, keys);
+        Menu help = new Menu("_Help", null, keys, new SeparatorMenuItem());
+        help.getItems().addAll(this.help.items());
         return new MenuBar(app, calls, view, help);
     }
 
@@ -214,7 +227,7 @@ public final class MainView extends BorderPane {
         settings.setOnAction(e -> showSettings());
 
         HBox bar = new HBox(logo, titles, new Separator(javafx.geometry.Orientation.VERTICAL), demoButton(Styles.ACCENT, "ringDemoButton"),
-                autoAccept, new Spacer(), notice, theme, settings);
+                autoAccept, new Spacer(), notice, PresenterControls.toolbarToggle(model.presenter()), theme, settings);
         bar.getStyleClass().add("app-bar");
         notice.setId("notice");
         return bar;
@@ -264,7 +277,10 @@ public final class MainView extends BorderPane {
     }
 
     private void showSettings() {
-        SettingsPane.dialog(getScene().getWindow(), model.newSettings(), model.isDemo()).show();
+        var dialog = SettingsPane.dialog(getScene().getWindow(), model.newSettings(), model.isDemo(),
+                model.presenter().isActive());
+        PresenterControls.style(dialog.getDialogPane(), getScene(), model.presenter());
+        dialog.show();
     }
 
     private void showShortcuts() {
@@ -291,6 +307,11 @@ public final class MainView extends BorderPane {
         dialog.show();
     }
 
+    /** Help menu actions (About, log folder, setup checklist). */
+    public HelpMenu help() {
+        return help;
+    }
+
     // ---- status bar ----
 
     private Node statusBar() {
@@ -315,7 +336,8 @@ public final class MainView extends BorderPane {
 
         Label key = Widgets.label("", Styles.TEXT_MUTED);
         key.setGraphic(Widgets.icon("fth-key"));
-        key.textProperty().bind(Bindings.concat("API key ", model.maskedApiKeyProperty()));
+        key.textProperty().bind(Bindings.when(model.presenter().activeProperty()).then("")
+                .otherwise(Bindings.concat("API key ", model.maskedApiKeyProperty())));
         Label mode = Widgets.label("", "badge");
         mode.setId("modeBadge");
         Tooltip modeTip = new Tooltip();
@@ -331,7 +353,9 @@ public final class MainView extends BorderPane {
         model.demoProperty().addListener(o -> showMode.run());
         showMode.run();
 
-        HBox bar = new HBox(url, new Separator(javafx.geometry.Orientation.VERTICAL), received, new Spacer(), key, mode);
+        PresenterControls.hideWhilePresenting(model.presenter(), key);
+        HBox bar = new HBox(url, new Separator(javafx.geometry.Orientation.VERTICAL), received, new Spacer(), key,
+                PresenterControls.statusBadge(model.presenter()), mode);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

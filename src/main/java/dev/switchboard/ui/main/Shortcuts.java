@@ -21,6 +21,7 @@ public final class Shortcuts {
             new Shortcut("Ctrl+W / Esc", "Close a history, profiles or replay window"),
             new Shortcut("Ctrl+,", "Settings"),
             new Shortcut("Ctrl+Shift+D", "Dark / light theme"),
+            new Shortcut("Ctrl+Shift+P", "Presenter mode: large text, numbers masked, no secrets or event inspector"),
             new Shortcut("F1", "This list"),
             new Shortcut("Ctrl+Q", "Quit"));
 

@@ -11,6 +11,7 @@ import dev.switchboard.ui.accept.AcceptViewModel;
 import dev.switchboard.ui.calllist.CallListViewModel;
 import dev.switchboard.ui.calllist.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorViewModel;
+import dev.switchboard.ui.presenter.PresenterMode;
 import dev.switchboard.ui.steering.SteeringViewModel;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +58,7 @@ public final class SwitchboardViewModel {
     private final ObservableList<String> demoScenarios = FXCollections.observableArrayList();
     private final BooleanProperty soundOnRing = new SimpleBooleanProperty(this, "soundOnRing", true);
     private final Runnable ringSound;
+    private final PresenterMode presenter = new PresenterMode();
 
     public SwitchboardViewModel(Backend backend, UiDispatcher dispatcher) {
         this(backend, dispatcher, RingSound.system());
@@ -326,6 +328,16 @@ public final class SwitchboardViewModel {
 
     public BooleanProperty soundOnRingProperty() {
         return soundOnRing;
+    }
+
+    /** Presenter mode (larger text, numbers masked, no secrets, no event inspector); off until turned on. */
+    public PresenterMode presenter() {
+        return presenter;
+    }
+
+    /** The window's hop onto the FX thread, for views that run work in the background. */
+    public UiDispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** A fresh Settings dialog model on what the backend runs with now. */

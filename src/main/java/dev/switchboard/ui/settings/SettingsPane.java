@@ -32,6 +32,11 @@ public final class SettingsPane extends VBox {
     public static final ButtonType SAVE = new ButtonType("Save and restart listener", ButtonBar.ButtonData.OK_DONE);
 
     public SettingsPane(SettingsViewModel model, boolean demo) {
+        this(model, demo, false);
+    }
+
+    /** @param presenter presenter mode: the key and secret rows are left out entirely (not even masked) */
+    public SettingsPane(SettingsViewModel model, boolean demo, boolean presenter) {
         super(12);
         setId("settingsPane");
         setPrefWidth(560);
@@ -45,31 +50,41 @@ public final class SettingsPane extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 
-        Label key = Widgets.label(model.maskedApiKey(), "monospace");
-        key.setId("maskedApiKey");
-        PasswordField keyField = new PasswordField();
-        keyField.setId("apiKeyField");
-        keyField.setPromptText("Paste a new key to replace the saved one");
-        keyField.textProperty().bindBidirectional(model.apiKeyProperty());
-        CheckBox removeKey = new CheckBox("Remove");
-        removeKey.setId("removeApiKey");
-        removeKey.selectedProperty().bindBidirectional(model.removeApiKeyProperty());
-        keyField.disableProperty().bind(removeKey.selectedProperty());
-        grid.addRow(0, caption("OpenAI API key"), secretRow(key, keyField, removeKey,
-                model.fromEnvironment(ConnectionInfo.API_KEY), ConnectionInfo.API_KEY));
+        if (presenter) {
+            Label hidden = Widgets.label("The API key and webhook secret are hidden in presenter mode. "
+                    + "Turn it off (Ctrl+Shift+P) to see or change them.", Styles.TEXT_MUTED);
+            hidden.setId("secretsHiddenNote");
+            hidden.setGraphic(Widgets.icon("fth-eye-off"));
+            hidden.setWrapText(true);
+            grid.add(hidden, 0, 0, 2, 1);
+            GridPane.setHalignment(hidden, HPos.LEFT);
+        } else {
+            Label key = Widgets.label(model.maskedApiKey(), "monospace");
+            key.setId("maskedApiKey");
+            PasswordField keyField = new PasswordField();
+            keyField.setId("apiKeyField");
+            keyField.setPromptText("Paste a new key to replace the saved one");
+            keyField.textProperty().bindBidirectional(model.apiKeyProperty());
+            CheckBox removeKey = new CheckBox("Remove");
+            removeKey.setId("removeApiKey");
+            removeKey.selectedProperty().bindBidirectional(model.removeApiKeyProperty());
+            keyField.disableProperty().bind(removeKey.selectedProperty());
+            grid.addRow(0, caption("OpenAI API key"), secretRow(key, keyField, removeKey,
+                    model.fromEnvironment(ConnectionInfo.API_KEY), ConnectionInfo.API_KEY));
 
-        Label secret = Widgets.label(model.maskedWebhookSecret(), "monospace");
-        secret.setId("maskedWebhookSecret");
-        PasswordField secretField = new PasswordField();
-        secretField.setId("webhookSecretField");
-        secretField.setPromptText("whsec_… from the webhook's page at OpenAI");
-        secretField.textProperty().bindBidirectional(model.webhookSecretProperty());
-        CheckBox removeSecret = new CheckBox("Remove");
-        removeSecret.setId("removeWebhookSecret");
-        removeSecret.selectedProperty().bindBidirectional(model.removeWebhookSecretProperty());
-        secretField.disableProperty().bind(removeSecret.selectedProperty());
-        grid.addRow(1, caption("Webhook secret"), secretRow(secret, secretField, removeSecret,
-                model.fromEnvironment(ConnectionInfo.WEBHOOK_SECRET), ConnectionInfo.WEBHOOK_SECRET));
+            Label secret = Widgets.label(model.maskedWebhookSecret(), "monospace");
+            secret.setId("maskedWebhookSecret");
+            PasswordField secretField = new PasswordField();
+            secretField.setId("webhookSecretField");
+            secretField.setPromptText("whsec_… from the webhook's page at OpenAI");
+            secretField.textProperty().bindBidirectional(model.webhookSecretProperty());
+            CheckBox removeSecret = new CheckBox("Remove");
+            removeSecret.setId("removeWebhookSecret");
+            removeSecret.selectedProperty().bindBidirectional(model.removeWebhookSecretProperty());
+            secretField.disableProperty().bind(removeSecret.selectedProperty());
+            grid.addRow(1, caption("Webhook secret"), secretRow(secret, secretField, removeSecret,
+                    model.fromEnvironment(ConnectionInfo.WEBHOOK_SECRET), ConnectionInfo.WEBHOOK_SECRET));
+        }
 
         TextField port = field("portField", model.portProperty(), ConnectionInfo.PORT, model);
         port.setPrefColumnCount(6);
@@ -131,11 +146,16 @@ public final class SettingsPane extends VBox {
 
     /** A modal Settings dialog on {@code model}: Save applies and closes once the backend restarted. */
     public static Dialog<ButtonType> dialog(Window owner, SettingsViewModel model, boolean demo) {
+        return dialog(owner, model, demo, false);
+    }
+
+    /** Like {@link #dialog(Window, SettingsViewModel, boolean)}; in presenter mode without the key and secret rows. */
+    public static Dialog<ButtonType> dialog(Window owner, SettingsViewModel model, boolean demo, boolean presenter) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Settings");
         dialog.setHeaderText("Connection settings");
         dialog.initOwner(owner);
-        dialog.getDialogPane().setContent(new SettingsPane(model, demo));
+        dialog.getDialogPane().setContent(new SettingsPane(model, demo, presenter));
         dialog.getDialogPane().getButtonTypes().addAll(SAVE, ButtonType.CANCEL);
         Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
         save.setId("saveSettingsButton");

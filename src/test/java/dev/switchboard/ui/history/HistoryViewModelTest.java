@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.call.Speaker;
 import dev.switchboard.store.Exporter;
 import dev.switchboard.store.HistoryStore;
+import dev.switchboard.ui.presenter.PresenterMode;
 import dev.switchboard.store.Replayer;
 import dev.switchboard.store.StoreJson;
 import dev.switchboard.store.StoredCall;
@@ -62,6 +63,19 @@ class HistoryViewModelTest {
         assertEquals("2025-06-18 21:30", dana.date());
         assertEquals("00:14", dana.duration());
         assertEquals("—", model.calls().get(0).profile());
+    }
+
+    @Test
+    void presenterModeMasksCallerNumbersInTheListAndTheHits() {
+        PresenterMode presenter = new PresenterMode();
+        model.usePresenterMode(presenter);
+        presenter.setActive(true);
+        assertEquals("Dana Whitfield  •••••••0001", model.calls().get(1).caller());
+        model.queryProperty().set("refund");
+        assertTrue(model.hits().stream().noneMatch(h -> h.meta().contains("5551230001")), model.hits().toString());
+
+        presenter.setActive(false);
+        assertEquals("Dana Whitfield  +15551230001", model.calls().get(1).caller());
     }
 
     @Test

@@ -1,0 +1,230 @@
+package dev.switchboard.ui.presenter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.call.PrivacyMask;
+import dev.switchboard.ui.FakeBackend;
+import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.TestClock;
+import dev.switchboard.ui.UiDispatcher;
+import dev.switchboard.ui.WindowOptions;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presenter mode on the real window (headless Monocle): numbers masked, secrets and the event inspector hidden. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterModeWindowTest {
+
+    private static final String DANA = FakeBackend.SCENARIO_CALLERS.get(0).number();    // +15551230001
+    private static final String ANONYMOUS = "+15557654321";                              // no display name
+    private static final String CALLEE = "+15559870000";
+
+    private final TestClock clock = new TestClock();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private FakeBackend backend;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        backend = new FakeBackend(clock, true);
+        WindowOptions options = WindowOptions.defaults().withOpener(uri -> {
+            opened.add(uri);
+            throw new UnsupportedOperationException("no file manager in this test");
+        });
+        SwitchboardWindow.show(stage, backend, UiDispatcher.fx(), options);
+        scene = stage.getScene();
+    }
+
+    @AfterEach
+    void stopBackend() {
+        backend.shutdown();
+    }
+
+    @Test
+    void presenterModeMasksNumbersAndHidesTheInspectorUntilToggledBack(FxRobot robot) throws Exception {
+        backend.ring(new FakeBackend.Caller("", ANONYMOUS));
+        backend.ring();
+        waitUntil(() -> robot.lookup("#callerName").tryQuery().map(n -> ((Label) n).getText().equals("Dana Whitfield"))
+                .orElse(false));
+        List<String> before = texts();
+        assertTrue(before.stream().anyMatch(t -> t.contains(DANA)), "the number shows normally");
+        assertTrue(before.stream().anyMatch(t -> t.contains(ANONYMOUS)), "a caller without a name shows as the number");
+        assertEquals(List.of("Conversation", "Events", "Timeline", "Usage", "SIP headers"), tabTitles(robot));
+        double normalFont = robot.lookup("#callerName").queryAs(Label.class).getFont().getSize();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
+
+        List<String> shown = texts();
+        for (String number : List.of(DANA, ANONYMOUS, CALLEE)) {
+            String digits = number.substring(1);
+            assertTrue(shown.stream().noneMatch(t -> t.replaceAll("[^0-9]", "").contains(digits)),
+                    number + " appears nowhere: " + shown);
+        }
+        Node list = robot.lookup("#callList").query();
+        assertTrue(robot.from(list).lookup(PrivacyMask.maskNumber(DANA)).tryQuery().isPresent(), "masked in the list");
+        assertTrue(robot.from(list).lookup(PrivacyMask.maskNumber(ANONYMOUS)).tryQuery().isPresent(),
+                "a name that is the number is masked too");
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith(PrivacyMask.maskNumber(DANA) + "  →  "
+                + PrivacyMask.maskNumber(CALLEE))), "masked in the header: " + shown);
+        assertEquals(List.of("Conversation", "Timeline"), tabTitles(robot), "event inspector hidden");
+        assertTrue(robot.lookup("#presenterBadge").query().isVisible(), "badge in the status bar");
+        assertTrue(shown.stream().noneMatch(t -> t.contains(FakeBackend.MASKED_API_KEY)), "no key in the status bar");
+        assertTrue(robot.lookup("#callerName").queryAs(Label.class).getFont().getSize() > normalFont * 1.3,
+                "larger text");
+        snapshot(scene, "presenter-mode.png");
+
+        robot.clickOn("#presenterToggle");
+        waitUntil(() -> !scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
+        assertEquals(List.of("Conversation", "Events", "Timeline", "Usage", "SIP headers"), tabTitles(robot));
+        assertTrue(texts().stream().anyMatch(t -> t.contains(DANA)), "numbers back");
+        assertFalse(robot.lookup("#presenterBadge").query().isVisible());
+        assertEquals(normalFont, robot.lookup("#callerName").queryAs(Label.class).getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void sipHeadersAreMaskedToo(FxRobot robot) throws Exception {
+        backend.ring();
+        waitUntil(() -> robot.lookup("#workspaceTabs").tryQuery().isPresent());
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#workspaceTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "sipHeadersTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#sipHeadersTable").queryAs(TableView.class);
+        assertTrue(cellText(table, 0).contains(DANA));
+        robot.interact(() -> presenter().setActive(true));
+        assertFalse(cellText(table, 0).contains(DANA), "the From header's number is masked");
+        assertTrue(cellText(table, 0).contains(PrivacyMask.maskNumber(DANA)), cellText(table, 0));
+        assertEquals("Conversation", robot.lookup("#workspaceTabs").queryAs(TabPane.class)
+                .getSelectionModel().getSelectedItem().getText(), "a hidden tab leaves the conversation selected");
+    }
+
+    @Test
+    void settingsShowNoKeyOrSecretInPresenterMode(FxRobot robot) throws Exception {
+        robot.interact(() -> presenter().setActive(true));
+        robot.clickOn("#settingsButton");
+        waitUntil(() -> robot.lookup("#secretsHiddenNote").tryQuery().isPresent());
+        assertTrue(robot.lookup("#maskedApiKey").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#apiKeyField").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#maskedWebhookSecret").tryQuery().isEmpty());
+        List<String> all = texts();
+        assertTrue(all.stream().noneMatch(t -> t.contains(FakeBackend.MASKED_API_KEY) || t.contains(FakeBackend.MASKED_SECRET)),
+                "not even masked: " + all);
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aboutShowsTheVersionAndAFailingLogFolderShowsItsPath(FxRobot robot) throws Exception {
+        robot.interact(() -> ((dev.switchboard.ui.main.MainView) scene.getRoot()).help().showAbout());
+        waitUntil(() -> robot.lookup("#aboutVersion").tryQuery().isPresent());
+        assertTrue(robot.lookup("#aboutRuntime").queryAs(Label.class).getText().contains("JavaFX"));
+        robot.clickOn("#aboutLogFolder");
+        waitUntil(() -> robot.lookup("#folderPath").tryQuery().isPresent());
+        assertEquals(1, opened.size());
+        assertTrue(opened.get(0).startsWith("file:"));
+        assertEquals(dev.switchboard.logging.LogFiles.currentDirectory().toString(),
+                robot.lookup("#folderPath").queryAs(TextInputControl.class).getText());
+        assertTrue(robot.lookup("#copyFolderPathButton").tryQuery().isPresent());
+    }
+
+    // ---- helpers ----
+
+    private PresenterMode presenter() {
+        return ((SwitchboardWindow) scene.getProperties().get(SwitchboardWindow.class)).viewModel().presenter();
+    }
+
+    private static String cellText(TableView<?> table, int row) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> String.valueOf(table.getColumns().get(1).getCellData(row))).get();
+    }
+
+    private static List<String> tabTitles(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#workspaceTabs").queryAs(TabPane.class).getTabs()
+                .stream().map(Tab::getText).toList()).get();
+    }
+
+    /** Every text in every window (the main window and any dialog). */
+    private static List<String> texts() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<String> all = new ArrayList<>();
+            for (Window window : Window.getWindows()) {
+                if (window.getScene() != null) {
+                    collect(window.getScene().getRoot(), all);
+                }
+            }
+            return all;
+        }).get();
+    }
+
+    private static void collect(Node node, List<String> out) {
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            out.add(labeled.getText());
+        }
+        if (node instanceof Text text && text.getText() != null) {
+            out.add(text.getText());
+        }
+        if (node instanceof TextInputControl input) {
+            out.add(input.getText() == null ? "" : input.getText());
+        }
+        if (node instanceof TabPane tabs) {
+            tabs.getTabs().forEach(t -> out.add(t.getText()));
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    /** Renders {@code scene} into target/screenshots/ (to look at; not committed). */
+    static void snapshot(Scene scene, String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        Path out = Path.of("target", "screenshots", name);
+        Files.createDirectories(out.getParent());
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                buffered.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", out.toFile());
+    }
+
+    private void waitUntil(Callable<Boolean> onFxThread) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
+    }
+}

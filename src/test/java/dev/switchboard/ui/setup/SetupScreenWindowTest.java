@@ -1,0 +1,99 @@
+package dev.switchboard.ui.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.ui.FakeBackend;
+import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.TestClock;
+import dev.switchboard.ui.UiDispatcher;
+import dev.switchboard.ui.WindowOptions;
+import dev.switchboard.ui.main.MainView;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Help → Setup checklist on the real window with a fake checklist: rows, fixes, the SIP URI and its Copy button. */
+@ExtendWith(ApplicationExtension.class)
+class SetupScreenWindowTest {
+
+    private FakeBackend backend;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        backend = new FakeBackend(new TestClock(), true);
+        WindowOptions options = WindowOptions.defaults().withSetup((url, id) -> SetupViewModelTest.MIXED,
+                SetupStore.inMemory(new SetupStore.Fields("https://xyz.ngrok.app/webhook", "")), false);
+        SwitchboardWindow.show(stage, backend, UiDispatcher.fx(), options);
+        scene = stage.getScene();
+    }
+
+    @AfterEach
+    void stopBackend() {
+        backend.shutdown();
+    }
+
+    @Test
+    void runChecksShowsEveryResultWithItsFix(FxRobot robot) throws Exception {
+        robot.interact(() -> ((MainView) scene.getRoot()).help().showSetup(null));
+        waitUntil(() -> robot.lookup("#runChecksButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#copySipUriButton").queryAs(Button.class).isDisabled(), "no project id yet");
+        robot.clickOn("#projectIdField").write("proj_abc123");
+        assertEquals("sip:proj_abc123@sip.api.openai.com;transport=tls",
+                robot.lookup("#sipUri").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#copySipUriButton").queryAs(Button.class).isDisabled());
+
+        robot.clickOn("#runChecksButton");
+        waitUntil(() -> robot.lookup(".check-row").queryAll().size() == 5);
+        assertTrue(robot.lookup("OpenAI accepted the key sk-...abcd.").tryQuery().isPresent());
+        assertTrue(robot.lookup("Fix: Copy the signing secret again from Settings > Webhooks.").tryQuery().isPresent());
+        assertEquals(1, robot.lookup(".check-row.check-fail").queryAll().size());
+        assertEquals(1, robot.lookup(".check-row.check-skipped").queryAll().size());
+        assertTrue(robot.lookup("#setupSummary").queryAs(Label.class).getText().startsWith("1 of 5 checks failed"));
+
+        Node pane = robot.lookup("#setupDialog").query();
+        snapshot(pane.getScene(), "setup-checklist.png");
+        robot.interact(() -> ((SwitchboardWindow) scene.getProperties().get(SwitchboardWindow.class))
+                .viewModel().presenter().setActive(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.getStyleClass().contains("presenter"), "the open dialog follows presenter mode");
+        assertTrue(robot.lookup("OpenAI accepted the key.").tryQuery().isPresent(), "not even the masked key");
+        snapshot(pane.getScene(), "setup-checklist-presenter.png");
+    }
+
+    static void snapshot(Scene scene, String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        Path out = Path.of("target", "screenshots", name);
+        Files.createDirectories(out.getParent());
+        BufferedImage buffered = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < buffered.getHeight(); y++) {
+            for (int x = 0; x < buffered.getWidth(); x++) {
+                buffered.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", out.toFile());
+    }
+
+    private static void waitUntil(Callable<Boolean> onFxThread) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
+    }
+}
