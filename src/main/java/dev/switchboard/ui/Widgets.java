@@ -50,13 +50,18 @@ public final class Widgets {
     }
 
     public static void showState(Label badge, CallState state) {
-        badge.getStyleClass().removeAll(STATE_BADGES);
-        if (state == null) {
-            badge.setText("");
+        // Rows redraw every second for their clocks: touching style classes that did not change would send the
+        // whole row through CSS again, so only a real change is applied.
+        String wanted = state == null ? null : "badge-" + state.name().toLowerCase();
+        badge.setText(state == null ? "" : state.label());
+        if (wanted != null && badge.getStyleClass().contains(wanted)
+                && badge.getStyleClass().stream().filter(STATE_BADGES::contains).count() == 1) {
             return;
         }
-        badge.setText(state.label());
-        badge.getStyleClass().add("badge-" + state.name().toLowerCase());
+        badge.getStyleClass().removeAll(STATE_BADGES);
+        if (wanted != null) {
+            badge.getStyleClass().add(wanted);
+        }
     }
 
     public static String stateIcon(CallState state) {
@@ -79,13 +84,21 @@ public final class Widgets {
     }
 
     public static void showState(StackPane avatar, CallState state) {
-        avatar.getStyleClass().removeAll("ringing", "active");
-        if (state == CallState.RINGING) {
-            avatar.getStyleClass().add("ringing");
-        } else if (state == CallState.ACTIVE || state == CallState.ACCEPTING) {
-            avatar.getStyleClass().add("active");
+        String wanted = state == CallState.RINGING ? "ringing"
+                : state == CallState.ACTIVE || state == CallState.ACCEPTING ? "active" : null;
+        for (String styleClass : List.of("ringing", "active")) {
+            boolean has = avatar.getStyleClass().contains(styleClass);
+            if (styleClass.equals(wanted) && !has) {
+                avatar.getStyleClass().add(styleClass);
+            } else if (!styleClass.equals(wanted) && has) {
+                avatar.getStyleClass().remove(styleClass);
+            }
         }
-        ((FontIcon) avatar.getChildren().get(0)).setIconLiteral(stateIcon(state == null ? CallState.ENDED : state));
+        FontIcon icon = (FontIcon) avatar.getChildren().get(0);
+        String literal = stateIcon(state == null ? CallState.ENDED : state);
+        if (!literal.equals(icon.getIconLiteral())) {
+            icon.setIconLiteral(literal);
+        }
     }
 
     /** An empty state: big icon, what is missing, what to do about it. */
