@@ -197,4 +197,17 @@ public final class Widgets {
         right.setPrefWidth(rightShare);
         return new javafx.scene.layout.HBox(10, left, right);
     }
+
+    /** A two-column form: captions right-aligned on the left, fields taking the rest of the width. */
+    public static javafx.scene.layout.GridPane formGrid() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(14);
+        grid.setVgap(10);
+        javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
+        captions.setHalignment(javafx.geometry.HPos.RIGHT);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(captions, fields);
+        return grid;
+    }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
-import dev.switchboard.call.CallState;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +20,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -189,7 +184,7 @@ class SwitchboardWindowTest {
         // (-Dscreenshot.update=true), so a test run never dirties the work tree with a re-encoded PNG.
         Path out = Path.of("target", "screenshots", "screenshot.png");
         Files.createDirectories(out.getParent());
-        writePng(image, out);
+        Screenshots.writePng(image, out);
         assertTrue(Files.size(out) > 10_000);
         if (Boolean.getBoolean("screenshot.update")) {
             Files.copy(out, Path.of("docs", "screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -246,18 +241,5 @@ class SwitchboardWindowTest {
                 collectTexts(child, out);
             }
         }
-    }
-
-    static void writePng(WritableImage image, Path out) throws IOException {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                buffered.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", out.toFile());
     }
 }

@@ -60,7 +60,7 @@ class WindowKeysAndLayoutTest {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         Path out = Path.of("target", "accept-panel.png");
         Files.createDirectories(out.getParent());
-        SwitchboardWindowTest.writePng(image, out);
+        Screenshots.writePng(image, out);
 
         List<String> truncated = WaitForAsyncUtils.asyncFx(() -> {
             List<String> cut = new ArrayList<>();

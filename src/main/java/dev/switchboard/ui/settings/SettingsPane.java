@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,14 +40,7 @@ public final class SettingsPane extends VBox {
         setId("settingsPane");
         setPrefWidth(560);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = Widgets.formGrid();
 
         if (presenter) {
             Label hidden = Widgets.label("The API key and webhook secret are hidden in presenter mode. "

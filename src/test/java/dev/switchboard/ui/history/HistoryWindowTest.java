@@ -1,5 +1,6 @@
 package dev.switchboard.ui.history;
 
+import dev.switchboard.ui.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,23 +10,18 @@ import dev.switchboard.ui.FakeBackend;
 import dev.switchboard.ui.SwitchboardWindow;
 import dev.switchboard.ui.TestClock;
 import dev.switchboard.ui.UiDispatcher;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,7 +83,7 @@ class HistoryWindowTest {
         assertTrue(robot.lookup(".bubble.agent").tryQuery().isPresent());
         assertEquals("Support EN v1", robot.lookup(".profile-badge").queryLabeled().getText());
 
-        snapshot(robot.lookup("#historyView").query().getScene(), "history-window.png");
+        Screenshots.save(robot.lookup("#historyView").query().getScene(), "history-window.png");
     }
 
     @Test
@@ -97,7 +93,7 @@ class HistoryWindowTest {
                 && robot.lookup("#profileChoice").queryAs(ComboBox.class).getItems().size() == 2);
         robot.clickOn("#profileChoice").clickOn("Support EN v1");
         waitUntil(() -> robot.lookup("#profilePickerHint").queryLabeled().getText().startsWith("Calls accepted now record"));
-        snapshot(main.getScene(), "accept-with-profile.png");
+        Screenshots.save(main.getScene(), "accept-with-profile.png");
         robot.clickOn("#acceptButton");
 
         waitUntil(() -> !backend.acceptedProfiles.isEmpty());
@@ -117,37 +113,19 @@ class HistoryWindowTest {
                 && robot.lookup("Support EN").tryQuery().isPresent());
         robot.clickOn("Support EN");
         waitUntil(() -> robot.lookup("Save as version 3").tryQuery().isPresent());
-        snapshot(robot.lookup("#profilesView").query().getScene(), "profiles-window.png");
+        Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-window.png");
 
         robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         waitUntil(() -> robot.lookup(".diff-cell.added").tryQuery().isPresent());
-        snapshot(robot.lookup("#profilesView").query().getScene(), "profiles-diff.png");
+        Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-diff.png");
         robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(2));
         waitUntil(() -> robot.lookup("+1555987").tryQuery().isPresent());
-        snapshot(robot.lookup("#profilesView").query().getScene(), "profiles-rules.png");
+        Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-rules.png");
     }
 
     // ---- helpers ----
 
     private static void waitUntil(Callable<Boolean> onFxThread) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-    }
-
-    /** Renders a window into target/screenshots for a look (not compared). */
-    private static void snapshot(Scene scene, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        Path out = Path.of("target", "screenshots", name);
-        Files.createDirectories(out.getParent());
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                buffered.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", out.toFile());
     }
 }

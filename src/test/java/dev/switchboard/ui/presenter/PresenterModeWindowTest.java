@@ -1,5 +1,6 @@
 package dev.switchboard.ui.presenter;
 
+import dev.switchboard.ui.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +11,6 @@ import dev.switchboard.ui.SwitchboardWindow;
 import dev.switchboard.ui.TestClock;
 import dev.switchboard.ui.UiDispatcher;
 import dev.switchboard.ui.WindowOptions;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,12 +26,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,7 +99,7 @@ class PresenterModeWindowTest {
         assertTrue(shown.stream().noneMatch(t -> t.contains(FakeBackend.MASKED_API_KEY)), "no key in the status bar");
         assertTrue(robot.lookup("#callerName").queryAs(Label.class).getFont().getSize() > normalFont * 1.3,
                 "larger text");
-        snapshot(scene, "presenter-mode.png");
+        Screenshots.save(scene, "presenter-mode.png");
 
         robot.clickOn("#presenterToggle");
         waitUntil(() -> !scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
@@ -206,22 +202,6 @@ class PresenterModeWindowTest {
                 collect(child, out);
             }
         }
-    }
-
-    /** Renders {@code scene} into target/screenshots/ (to look at; not committed). */
-    static void snapshot(Scene scene, String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        Path out = Path.of("target", "screenshots", name);
-        Files.createDirectories(out.getParent());
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                buffered.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", out.toFile());
     }
 
     private void waitUntil(Callable<Boolean> onFxThread) throws TimeoutException {

@@ -1,5 +1,6 @@
 package dev.switchboard.ui.setup;
 
+import dev.switchboard.ui.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +11,13 @@ import dev.switchboard.ui.TestClock;
 import dev.switchboard.ui.UiDispatcher;
 import dev.switchboard.ui.WindowOptions;
 import dev.switchboard.ui.main.MainView;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,27 +66,13 @@ class SetupScreenWindowTest {
         assertTrue(robot.lookup("#setupSummary").queryAs(Label.class).getText().startsWith("1 of 5 checks failed"));
 
         Node pane = robot.lookup("#setupDialog").query();
-        snapshot(pane.getScene(), "setup-checklist.png");
+        Screenshots.save(pane.getScene(), "setup-checklist.png");
         robot.interact(() -> ((SwitchboardWindow) scene.getProperties().get(SwitchboardWindow.class))
                 .viewModel().presenter().setActive(true));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(pane.getStyleClass().contains("presenter"), "the open dialog follows presenter mode");
         assertTrue(robot.lookup("OpenAI accepted the key.").tryQuery().isPresent(), "not even the masked key");
-        snapshot(pane.getScene(), "setup-checklist-presenter.png");
-    }
-
-    static void snapshot(Scene scene, String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        Path out = Path.of("target", "screenshots", name);
-        Files.createDirectories(out.getParent());
-        BufferedImage buffered = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
-                BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < buffered.getHeight(); y++) {
-            for (int x = 0; x < buffered.getWidth(); x++) {
-                buffered.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", out.toFile());
+        Screenshots.save(pane.getScene(), "setup-checklist-presenter.png");
     }
 
     private static void waitUntil(Callable<Boolean> onFxThread) throws Exception {
