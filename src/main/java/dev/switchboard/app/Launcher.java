@@ -22,7 +22,7 @@ public final class Launcher {
         List<String> arguments = Arrays.asList(args);
         boolean help = arguments.contains("--help") || arguments.contains("-h");
         if (arguments.contains("--check") && !help) {
-            CheckCommand.main(args);
+            CheckCommand.main(args, CheckSettings.forProcess(args));
         } else if (arguments.stream().anyMatch(HEADLESS_FLAGS::contains)) {
             HeadlessMain.main(args);
         } else {

@@ -19,10 +19,20 @@ public final class CheckCommand {
     private CheckCommand() {
     }
 
+    /** Turns the command line into what the checklist checks; the app's loader adds what the window saved. */
+    @FunctionalInterface
+    public interface SettingsLoader {
+        SetupChecklist.Settings load(AppConfig config) throws ConfigException;
+    }
+
     public static void main(String[] args) {
+        main(args, SetupChecklist.Settings::of);
+    }
+
+    public static void main(String[] args, SettingsLoader loader) {
         PrintStream out = new PrintStream(System.out, true, consoleCharset());
         System.exit(run(args, System.getenv(), Path.of("").toAbsolutePath(), out, System.err,
-                SetupChecklist.DEFAULT_TIMEOUT, canShow(consoleCharset())));
+                SetupChecklist.DEFAULT_TIMEOUT, canShow(consoleCharset()), loader));
     }
 
     /**
@@ -30,19 +40,26 @@ public final class CheckCommand {
      */
     public static int run(String[] args, Map<String, String> env, Path workingDir, PrintStream out, PrintStream err,
                           Duration timeout, boolean symbols) {
+        return run(args, env, workingDir, out, err, timeout, symbols, SetupChecklist.Settings::of);
+    }
+
+    public static int run(String[] args, Map<String, String> env, Path workingDir, PrintStream out, PrintStream err,
+                          Duration timeout, boolean symbols, SettingsLoader loader) {
         AppConfig config;
+        SetupChecklist.Settings settings;
         try {
             config = AppConfig.load(args, env, workingDir);
+            if (config.helpRequested()) {
+                out.println(AppConfig.usage());
+                return 0;
+            }
+            settings = loader.load(config);
         } catch (ConfigException e) {
             out.println(mark(CheckResult.Status.FAIL, symbols) + " Configuration: " + e.getMessage());
             return 1;
         }
-        if (config.helpRequested()) {
-            out.println(AppConfig.usage());
-            return 0;
-        }
         List<CheckResult> results;
-        try (SetupChecklist checklist = new SetupChecklist(SetupChecklist.Settings.of(config), null, timeout)) {
+        try (SetupChecklist checklist = new SetupChecklist(settings, null, timeout)) {
             results = checklist.run();
         }
         for (CheckResult result : results) {
