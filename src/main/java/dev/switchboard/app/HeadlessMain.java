@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import dev.switchboard.call.Call;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.logging.Redactor;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.store.ProfileVersion;
 import dev.switchboard.store.StoreException;
@@ -40,7 +41,7 @@ public final class HeadlessMain {
         try {
             config = AppConfig.load(args, env, workingDir);
         } catch (ConfigException e) {
-            err.println("switchboard: " + e.getMessage());
+            err.println("switchboard: " + Redactor.redact(e.getMessage()));
             return 2;
         }
         if (config.helpRequested()) {
@@ -51,13 +52,13 @@ public final class HeadlessMain {
         try {
             runtime = SwitchboardRuntime.start(config, simSpeed);
         } catch (ConfigException e) {
-            err.println("switchboard: " + e.getMessage());
+            err.println("switchboard: " + Redactor.redact(e.getMessage()));
             return 2;
         } catch (IOException e) {
             err.println("switchboard: could not start the webhook listener: " + e.getMessage());
             return 1;
         } catch (StoreException e) {
-            err.println("switchboard: " + e.getMessage());
+            err.println("switchboard: " + Redactor.redact(e.getMessage()));
             return 1;
         }
         try (runtime) {

@@ -3,6 +3,8 @@ package dev.switchboard.app;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.DataDirectory;
+import dev.switchboard.logging.Redactor;
+import dev.switchboard.store.StoreException;
 import dev.switchboard.setup.SetupChecklist;
 import dev.switchboard.ui.WindowOptions;
 import dev.switchboard.ui.about.FolderOpener;
@@ -49,6 +51,9 @@ public final class SwitchboardApp extends Application {
         } catch (IOException e) {
             fail("Switchboard cannot start", "The webhook listener could not start: " + e.getMessage());
             return;
+        } catch (StoreException e) {
+            fail("Switchboard cannot start", "The call history could not be opened: " + e.getMessage());
+            return;
         }
         log.info("window on {} ({} mode)", runtime.listenerUrl(), runtime.isDemo() ? "demo" : "live");
         AppConfig config = loaded.config();
@@ -63,7 +68,9 @@ public final class SwitchboardApp extends Application {
         SwitchboardWindow.show(stage, runtime, UiDispatcher.fx(), options);
     }
 
-    private static void fail(String title, String message) {
+    private static void fail(String title, String problem) {
+        // the message may quote what was typed, a pasted key among it
+        String message = Redactor.redact(problem);
         log.error("{}: {}", title, message);
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setHeaderText(title);

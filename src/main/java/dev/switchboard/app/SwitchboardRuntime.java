@@ -296,12 +296,13 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
                 fromEnvironment.contains(ConnectionInfo.PORT) ? now.port() : s.port(),
                 fromEnvironment.contains(ConnectionInfo.BIND) ? now.bind() : s.bind().trim(),
                 fromEnvironment.contains(ConnectionInfo.BASE_URL) ? now.baseUrl() : stripSlash(s.baseUrl().trim()));
+        Engine old = engine;
+        Engine started = startEngine(next, demoFor(next), old);
+        // saved only once the new listener runs: settings that cannot start must not stop the next launch
         if (settingsFile != null) {
             SavedSettings.save(settingsFile, next.apiKey(), next.webhookSecret(), next.port(), next.bind(),
                     next.baseUrl(), fromEnvironment);
         }
-        Engine old = engine;
-        Engine started = startEngine(next, demoFor(next), old);
         retiredReceived += old.listener.received();
         retiredRejected += old.listener.rejected();
         engine = started;
@@ -447,9 +448,11 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
     }
 
     @Override
-    public synchronized void setAutoAccept(boolean enabled, AcceptSettings settings) {
-        autoAcceptSettings = enabled ? settings : null;
-        engine.monitor.setAutoAccept(autoAcceptSettings);
+    public void setAutoAccept(boolean enabled, AcceptSettings settings) {
+        // no lock: the accept panel calls this on every edit, and apply() holds the runtime's lock during I/O
+        AcceptSettings next = enabled ? settings : null;
+        autoAcceptSettings = next;
+        engine.monitor.setAutoAccept(next);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.setup;
 
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.logging.Redactor;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class CheckCommand {
             }
             settings = loader.load(config);
         } catch (ConfigException e) {
-            out.println(mark(CheckResult.Status.FAIL, symbols) + " Configuration: " + e.getMessage());
+            out.println(mark(CheckResult.Status.FAIL, symbols) + " Configuration: " + Redactor.redact(e.getMessage()));
             return 1;
         }
         List<CheckResult> results;
