@@ -119,7 +119,7 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
                 secret = c.webhookSecret();
             }
             CallsClient client = new CallsClient(http, new OpenAiEndpoints(base), key, RetryPolicy.DEFAULT);
-            monitor = new CallMonitor(registry, client, http, key, Clock.systemUTC(), RetryPolicy.DEFAULT,
+            monitor = new CallMonitor(registry, client, http, key, Clock.systemUTC(), RetryPolicy.SOCKET,
                     CallMonitor.DEFAULT_RING_TIMEOUT);
             monitor.setAutoAccept(autoAcceptSettings);
             listener = newListener(c.port(), c.bind(), secret);

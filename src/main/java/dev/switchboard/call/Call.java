@@ -44,8 +44,9 @@ public final class Call {
         this.sipHeaders = List.copyOf(sipHeaders);
         this.clock = clock;
         this.createdAt = clock.instant();
-        this.caller = SipAddress.parse(header("From").orElse(null));
-        this.callee = SipAddress.parse(header("To").orElse(null));
+        // "f" and "t" are SIP's compact forms of From and To
+        this.caller = SipAddress.parse(header("From").or(() -> header("f")).orElse(null));
+        this.callee = SipAddress.parse(header("To").or(() -> header("t")).orElse(null));
         timeline.put(Milestone.WEBHOOK_RECEIVED, createdAt);
     }
 

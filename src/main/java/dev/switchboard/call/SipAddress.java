@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public record SipAddress(String displayName, String number, String uri) {
 
     private static final Pattern NAME_ADDR = Pattern.compile("^\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^<\"]*?))\\s*<([^>]*)>");
-    private static final Pattern USER_PART = Pattern.compile("^(?:sips?|tel):([^@;?]+)");
+    private static final Pattern USER_PART = Pattern.compile("^(?i:sips?|tel):([^@;?]+)");
 
     public static final SipAddress UNKNOWN = new SipAddress("", "unknown", "");
 

@@ -37,6 +37,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallMonitor.class);
     /** Carriers give up on an unanswered INVITE after about a minute. */
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the socket may stay open after we hung up, for the transcript events still in flight. */
+    static final Duration HANGUP_GRACE = Duration.ofSeconds(5);
 
     private final CallRegistry registry;
     private final CallsClient client;
@@ -84,14 +86,20 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             return;
         }
         log.info("incoming call {} from {}", call.id(), call.caller().describe());
-        scheduler.schedule(() -> {
-            if (call.state() == CallState.RINGING) {
-                call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s");
-            }
-        }, ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
         AcceptSettings auto = autoAccept.get();
         if (auto != null) {
             accept(call, auto);
+        }
+    }
+
+    /** A call still ringing at its deadline was missed; one being accepted gets looked at again until it is decided. */
+    private void expireIfUnanswered(Call call) {
+        CallState state = call.state();
+        if (state == CallState.RINGING) {
+            call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s");
+        } else if (state == CallState.ACCEPTING) {
+            scheduler.schedule(() -> expireIfUnanswered(call), 1, TimeUnit.SECONDS);
         }
     }
 
@@ -167,7 +175,9 @@ public final class CallMonitor implements CallActions, AutoCloseable {
                 }
             }
             call.moveTo(CallState.ENDED, "hung up from Switchboard");
-            closeSession(call);
+            // the last transcript events may still be on their way: the server closes the socket when it is
+            // done; ours closes only if it has not after a grace period
+            scheduler.schedule(() -> closeSession(call), HANGUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             return "Hung up.";
         });
     }

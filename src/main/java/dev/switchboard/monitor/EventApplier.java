@@ -1,5 +1,6 @@
 package dev.switchboard.monitor;
 
+import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.Speaker;
@@ -37,7 +38,8 @@ final class EventApplier {
     private void apply(ServerEvent event) {
         if (event instanceof ServerEvent.ItemAdded e) {
             Speaker speaker = speakerOf(e.role());
-            if (e.itemId() != null && speaker != null && "message".equals(e.itemType())) {
+            if (e.itemId() != null && speaker != null && "message".equals(e.itemType())
+                    && (speaker == Speaker.AGENT || transcribesCaller())) {
                 call.itemAdded(e.itemId(), speaker, e.previousItemId());
             }
         } else if (event instanceof ServerEvent.AgentDelta e) {
@@ -52,7 +54,8 @@ final class EventApplier {
             call.failUtterance(key(e.itemId(), null), Speaker.CALLER,
                     "transcription failed" + (e.message() == null ? "" : ": " + e.message()));
         } else if (event instanceof ServerEvent.SpeechStarted e) {
-            if (e.itemId() != null) {
+            // the caller's line keeps its place from the moment they speak, unless no transcript will ever fill it
+            if (e.itemId() != null && transcribesCaller()) {
                 call.itemAdded(e.itemId(), Speaker.CALLER, null);
             }
             call.speaking(Speaker.CALLER, true);
@@ -73,6 +76,10 @@ final class EventApplier {
             call.note("OpenAI error: " + (e.message() == null ? e.code() : e.message()));
         }
         // session events and unknown types are kept in the raw log only: never fatal
+    }
+
+    private boolean transcribesCaller() {
+        return call.settings().map(AcceptSettings::transcribesCaller).orElse(true);
     }
 
     private static String key(String itemId, String responseId) {

@@ -62,7 +62,8 @@ public final class CallsClient {
         if (!problems.isEmpty()) {
             throw new OpenAiApiException(400, "invalid_settings", null, problems.get(0), null);
         }
-        post(callId, "accept", SessionJson.acceptBody(settings), stillRinging);
+        // a retry after a lost answer finds the call already accepted (409): the first attempt went through
+        post(callId, "accept", SessionJson.acceptBody(settings), stillRinging, true);
     }
 
     public void reject(String callId, int sipStatus, BooleanSupplier stillRinging) throws OpenAiApiException {
@@ -71,7 +72,7 @@ public final class CallsClient {
                     "SIP status " + sipStatus + " is not a final error status (400-699)", null);
         }
         ObjectNode body = SessionJson.MAPPER.createObjectNode().put("status_code", sipStatus);
-        post(callId, "reject", body, stillRinging);
+        post(callId, "reject", body, stillRinging, false);
     }
 
     /** Transfers the call; the target is checked before anything is sent. */
@@ -81,11 +82,12 @@ public final class CallsClient {
             throw new OpenAiApiException(400, "invalid_target", null, problem, null);
         }
         ObjectNode body = SessionJson.MAPPER.createObjectNode().put("target_uri", targetUri.trim());
-        post(callId, "refer", body, () -> true);
+        // never repeated: a REFER whose answer was lost may already be ringing the target; the person decides
+        post(callId, "refer", body, () -> false, false);
     }
 
     public void hangup(String callId) throws OpenAiApiException {
-        post(callId, "hangup", null, () -> true);
+        post(callId, "hangup", null, () -> true, false);
     }
 
     /** Null when the URI is a usable tel: or sip: target, else the reason in plain words. */
@@ -103,20 +105,22 @@ public final class CallsClient {
     /** A cheap authenticated request, for "Test connection": throws when the key does not work. */
     public void checkKey() throws OpenAiApiException {
         Request request = new Request.Builder().url(endpoints.models()).header("Authorization", "Bearer " + apiKey).get().build();
-        execute(request, () -> false);
+        execute(request, () -> false, false);
     }
 
-    private void post(String callId, String action, ObjectNode body, BooleanSupplier keepTrying) throws OpenAiApiException {
+    private void post(String callId, String action, ObjectNode body, BooleanSupplier keepTrying,
+                      boolean conflictOnRetryMeansDone) throws OpenAiApiException {
         RequestBody requestBody = body == null ? RequestBody.create(new byte[0], null) : RequestBody.create(body.toString(), JSON);
         Request request = new Request.Builder()
                 .url(endpoints.callAction(callId, action))
                 .header("Authorization", "Bearer " + apiKey)
                 .post(requestBody)
                 .build();
-        execute(request, keepTrying);
+        execute(request, keepTrying, conflictOnRetryMeansDone);
     }
 
-    private void execute(Request request, BooleanSupplier keepTrying) throws OpenAiApiException {
+    private void execute(Request request, BooleanSupplier keepTrying, boolean conflictOnRetryMeansDone)
+            throws OpenAiApiException {
         for (int attempt = 1; ; attempt++) {
             OpenAiApiException failure;
             try (Response response = http.newCall(request).execute()) {
@@ -124,6 +128,11 @@ public final class CallsClient {
                     return;
                 }
                 failure = parseError(response);
+                if (attempt > 1 && conflictOnRetryMeansDone && failure.status() == 409) {
+                    log.info("{} {}: 409 on attempt {}, so an earlier attempt went through", request.method(),
+                            request.url().encodedPath(), attempt);
+                    return;
+                }
             } catch (IOException e) {
                 failure = new OpenAiApiException(0, "network", null, e.getMessage(), e);
             }

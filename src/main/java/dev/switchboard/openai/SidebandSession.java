@@ -155,7 +155,13 @@ public final class SidebandSession {
             attempt = ++failedAttempts;
         }
         if (attempt >= retry.maxAttempts() + 1 || !callLive.getAsBoolean()) {
-            finish("socket lost: " + reason, false);
+            boolean opened;
+            synchronized (lock) {
+                opened = everOpened;
+            }
+            // a call whose socket never opened and keeps being "not found" was most likely over already
+            boolean gone = !opened && (reason.endsWith(" 404") || reason.endsWith(" 409") || reason.endsWith(" 410"));
+            finish(gone ? "call ended (the socket never opened: " + reason + ")" : "socket lost: " + reason, gone);
             return;
         }
         listener.interrupted(reason, attempt);
@@ -229,11 +235,21 @@ public final class SidebandSession {
             if (response != null) {
                 int status = response.code();
                 response.close();
-                if (status == 404 || status == 409 || status == 410) {
+                boolean opened;
+                synchronized (lock) {
+                    opened = everOpened;
+                }
+                if (status == 401 || status == 403) {
+                    finish("socket refused: HTTP " + status + " (the API key may not open this call's socket)", false);
+                    return;
+                }
+                // Right after accept the call's socket may not be ready yet: the first connection retries
+                // whatever it is told. Once it was open, "not found" means the call is over.
+                if (opened && (status == 404 || status == 409 || status == 410)) {
                     finish("call ended (socket answered " + status + ")", true);
                     return;
                 }
-                if (status >= 400 && status < 500 && status != 429) {
+                if (opened && status >= 400 && status < 500 && status != 429) {
                     finish("socket refused: HTTP " + status, false);
                     return;
                 }

@@ -38,6 +38,15 @@ class CallTest {
     }
 
     @Test
+    void compactHeaderNamesAndUpperCaseSchemesAreUnderstood() {
+        Call call = new Call("rtc_2", List.of(new SipHeader("f", "\"Bo\" <SIP:+15550001111@carrier>;tag=9"),
+                new SipHeader("t", "<TEL:+15559990000>")), Clock.systemUTC());
+        assertEquals("+15550001111", call.caller().number());
+        assertEquals("Bo", call.caller().displayName());
+        assertEquals("+15559990000", call.callee().number());
+    }
+
+    @Test
     void stateMachineRefusesImpossibleMoves() {
         Call call = newCall();
         assertFalse(call.moveTo(CallState.ACTIVE, ""), "ringing cannot become active without accepting");

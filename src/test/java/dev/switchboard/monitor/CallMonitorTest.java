@@ -53,6 +53,9 @@ class CallMonitorTest {
     private final AtomicInteger socketConnections = new AtomicInteger();
     private volatile Script script = (ws, n) -> { };
     private volatile MockResponse acceptResponse = new MockResponse().setResponseCode(200);
+    /** Socket handshakes answered with this status before the peer lets one through. */
+    private final AtomicInteger refusedHandshakes = new AtomicInteger();
+    private volatile int refusedStatus = 404;
 
     /** What the peer does when socket connection number {@code n} (1-based) opens. */
     interface Script {
@@ -69,6 +72,9 @@ class CallMonitorTest {
                 if (path.startsWith("/v1/realtime?call_id=")) {
                     if (!("Bearer " + KEY).equals(request.getHeader("Authorization"))) {
                         return new MockResponse().setResponseCode(401);
+                    }
+                    if (refusedHandshakes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        return new MockResponse().setResponseCode(refusedStatus);
                     }
                     return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                         @Override
@@ -198,6 +204,85 @@ class CallMonitorTest {
         assertEquals(2, socketConnections.get());
         assertEquals("Your order ships today.", call.utteranceText("item_a1"));
         assertTrue(call.transcript().stream().anyMatch(e -> e.text().equals("socket reconnected")));
+    }
+
+    @Test
+    void aSocketNotReadyRightAfterAcceptIsRetriedNotTakenForTheEnd() throws Exception {
+        refusedHandshakes.set(2); // "not found" twice: the call's socket is not there yet
+        CountDownLatch greeted = new CountDownLatch(1);
+        script = (ws, n) -> ws.send(agentDelta("e1", "item_a1", "Hello."));
+        Call call = ring("rtc_slow_socket");
+        call.addListener((c, change) -> {
+            if ("Hello.".equals(c.utteranceText("item_a1"))) {
+                greeted.countDown();
+            }
+        });
+
+        monitor.accept(call, AcceptSettings.defaults()).join();
+
+        assertTrue(greeted.await(10, TimeUnit.SECONDS), "state " + call.state() + ", " + call.transcript());
+        assertEquals(CallState.ACTIVE, call.state());
+        assertEquals(1, socketConnections.get());
+        assertEquals("response.create", SessionJson.MAPPER.readTree(clientFrames.poll(5, TimeUnit.SECONDS))
+                .path("type").asText(), "the greeting waited for the socket");
+    }
+
+    @Test
+    void afterHangingUpTheLastTranscriptEventsStillLand() throws Exception {
+        java.util.concurrent.CompletableFuture<WebSocket> peerSocket = new java.util.concurrent.CompletableFuture<>();
+        script = (ws, n) -> {
+            ws.send(agentDelta("e1", "item_a1", "Goodbye and "));
+            peerSocket.complete(ws);
+        };
+        Call call = ring("rtc_hangup_tail");
+        CountDownLatch streaming = when(call, c -> "Goodbye and ".equals(c.utteranceText("item_a1")));
+        monitor.accept(call, AcceptSettings.defaults().withGreeting("")).join();
+        assertTrue(streaming.await(10, TimeUnit.SECONDS));
+
+        monitor.hangup(call).join();
+        assertEquals(CallState.ENDED, call.state());
+        CountDownLatch finalText = when(call, c -> "Goodbye and thank you.".equals(c.utteranceText("item_a1")));
+        peerSocket.get(5, TimeUnit.SECONDS).send(event("e2", "response.output_audio_transcript.done",
+                "\"response_id\":\"resp_1\",\"item_id\":\"item_a1\",\"transcript\":\"Goodbye and thank you.\""));
+
+        assertTrue(finalText.await(5, TimeUnit.SECONDS), "text after hang-up: " + call.utteranceText("item_a1"));
+        peerSocket.get().close(1000, "call ended");
+    }
+
+    @Test
+    void aCallStillBeingAcceptedAtItsRingDeadlineIsMissedIfTheAcceptThenFails() throws Exception {
+        acceptResponse = new MockResponse().setResponseCode(500).setHeadersDelay(400, TimeUnit.MILLISECONDS)
+                .setBody("{\"error\":{\"message\":\"server error\",\"type\":\"server_error\"}}");
+        CallsClient oneTry = new CallsClient(OpenAiHttp.newClient(), new OpenAiEndpoints(server.url("/v1").toString()),
+                KEY, new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10)));
+        try (CallMonitor quick = new CallMonitor(registry, oneTry, OpenAiHttp.newClient(), KEY, Clock.systemUTC(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)), Duration.ofMillis(100))) {
+            quick.onIncoming(new IncomingCall("wh_late", "evt_late", "rtc_late", List.of(), System.nanoTime()));
+            Call call = registry.find("rtc_late").orElseThrow();
+            CountDownLatch missed = when(call, c -> c.state() == CallState.MISSED);
+
+            assertThrows(CompletionException.class, () -> quick.accept(call, AcceptSettings.defaults()).join());
+
+            assertTrue(missed.await(5, TimeUnit.SECONDS), "state " + call.state());
+        }
+    }
+
+    @Test
+    void withCallerTranscriptionOffNoEmptyCallerLinesAppear() throws Exception {
+        script = (ws, n) -> {
+            ws.send(event("e1", "input_audio_buffer.speech_started", "\"audio_start_ms\":100,\"item_id\":\"item_u1\""));
+            ws.send(event("e2", "conversation.item.added",
+                    "\"previous_item_id\":null,\"item\":{\"id\":\"item_u1\",\"type\":\"message\",\"role\":\"user\"}"));
+            ws.send(agentDelta("e3", "item_a1", "Sure."));
+            ws.close(1000, "bye");
+        };
+        Call call = ring("rtc_no_transcription");
+        CountDownLatch ended = when(call, c -> c.state() == CallState.ENDED);
+        monitor.accept(call, AcceptSettings.defaults().withTranscriptionModel("").withGreeting("")).join();
+
+        assertTrue(ended.await(10, TimeUnit.SECONDS));
+        List<TranscriptEntry> utterances = call.transcript().stream().filter(TranscriptEntry::isUtterance).toList();
+        assertEquals(List.of("Sure."), utterances.stream().map(TranscriptEntry::text).toList());
     }
 
     @Test

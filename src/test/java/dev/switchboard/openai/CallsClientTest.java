@@ -137,6 +137,30 @@ class CallsClientTest {
     }
 
     @Test
+    void anAcceptRetriedAfterALostAnswerTakesA409AsAccepted() throws Exception {
+        server.enqueue(error(503, "busy"));
+        server.enqueue(error(409, "Call already accepted"));
+        client.accept("rtc_1", AcceptSettings.defaults(), () -> true);
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aFirstAttempt409IsStillAnError() {
+        server.enqueue(error(409, "Call already accepted"));
+        OpenAiApiException e = assertThrows(OpenAiApiException.class,
+                () -> client.accept("rtc_1", AcceptSettings.defaults(), () -> true));
+        assertEquals(409, e.status());
+    }
+
+    @Test
+    void aTransferIsNeverSentTwice() {
+        server.enqueue(error(503, "busy"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        assertThrows(OpenAiApiException.class, () -> client.refer("rtc_1", "tel:+14155550123"));
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
     void givesUpAfterMaxAttempts() {
         for (int i = 0; i < 5; i++) {
             server.enqueue(error(502, "bad gateway"));
