@@ -175,13 +175,7 @@ public final class Exporter {
     }
 
     private String scrub(String text, Set<String> callerNumbers) {
-        String out = text;
-        for (String secret : options.redact()) {
-            if (secret != null && secret.length() >= 4) {
-                out = out.replace(secret, REDACTED);
-            }
-        }
-        out = Redactor.redactShapes(out);
+        String out = redactSecrets(text);
         if (options.maskCallerNumbers()) {
             for (String number : callerNumbers) {
                 if (number != null && number.chars().filter(Character::isDigit).count() > 4) {
@@ -208,12 +202,27 @@ public final class Exporter {
         return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%02d:%02d", m, s);
     }
 
-    private static void row(StringBuilder md, String name, String value) {
+    private void row(StringBuilder md, String name, String value) {
         md.append("| ").append(name).append(" | ").append(inline(value).replace("|", "\\|")).append(" |\n");
     }
 
-    /** One line of Markdown text: line breaks flattened, characters that would start markup escaped. */
-    private static String inline(String text) {
+    /** The exact secrets given, then anything shaped like a key, a signing secret or a bearer token. */
+    private String redactSecrets(String text) {
+        String out = text;
+        for (String secret : options.redact()) {
+            if (secret != null && secret.length() >= 4) {
+                out = out.replace(secret, REDACTED);
+            }
+        }
+        return Redactor.redactShapes(out);
+    }
+
+    /**
+     * One line of Markdown text: line breaks flattened, characters that would start markup escaped. Secrets are
+     * redacted first: escaping breaks them up (sk\_…) so that neither the exact match nor the shape would find them.
+     */
+    private String inline(String raw) {
+        String text = redactSecrets(raw);
         return text.replaceAll("\\s*\\R\\s*", " ").replaceAll("([\\\\`*_\\[\\]<>#])", "\\\\$1");
     }
 

@@ -1,11 +1,11 @@
 package dev.switchboard.store;
 
-import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.call.Call;
+import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.RawEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,6 +120,22 @@ class ExporterTest {
         String json = new Exporter(new Exporter.Options(false, List.of(), ZoneOffset.UTC)).json(call);
         assertFalse(json.contains("GoldenTestKey"), json);
         assertTrue(json.contains("Bearer " + Exporter.REDACTED), json);
+    }
+
+    @Test
+    void aSecretInTranscriptTextIsRedactedBeforeMarkdownEscapesIt() throws Exception {
+        ManualClock clock = new ManualClock(ScriptedCall.START);
+        try (CallRecorder recorder = new CallRecorder(store, clock)) {
+            Call said = new Call("rtc_said", List.of(), clock);
+            recorder.record(said);
+            said.note("asked the agent to say: the key is sk-proj_abc_def_ghi_jkl and whsec_c2VjcmV0X3ZhbHVl_x");
+        }
+        String md = new Exporter(new Exporter.Options(false, List.of(), ZoneOffset.UTC))
+                .markdown(store.load("rtc_said").orElseThrow());
+        assertFalse(md.contains("abc"), md);
+        assertFalse(md.contains("jkl"), md);
+        assertFalse(md.contains("c2VjcmV0"), md);
+        assertTrue(md.contains("the key is \\[redacted\\] and \\[redacted\\]"), md); // escaped as Markdown text
     }
 
     @Test
