@@ -1,11 +1,11 @@
 package dev.switchboard.store;
 
-import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.TurnDetection;

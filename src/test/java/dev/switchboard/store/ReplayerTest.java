@@ -1,10 +1,10 @@
 package dev.switchboard.store;
 
-import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallState;

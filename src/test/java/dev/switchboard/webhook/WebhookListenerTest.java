@@ -1,11 +1,11 @@
 package dev.switchboard.webhook;
 
-import dev.switchboard.call.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.SipHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
