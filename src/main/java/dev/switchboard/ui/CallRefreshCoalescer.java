@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Turns a storm of call changes (one per streamed token, on I/O threads) into at most one pending UI task.
- * Listeners only mark a call dirty; the first mark schedules a single flush through the dispatcher, and that
- * flush refreshes every dirty call once. While the FX thread is busy, further marks just join the set.
+ * Turns a storm of call changes (one per streamed token, on I/O threads) into at most one UI refresh per frame.
+ * Listeners only mark a call dirty; the first mark schedules a single flush for the next frame through the
+ * dispatcher, and that flush refreshes every dirty call once. Marks before it just join the set.
  */
 public final class CallRefreshCoalescer {
 
@@ -31,7 +31,7 @@ public final class CallRefreshCoalescer {
     public void markDirty(Call call) {
         dirty.add(call);
         if (flushScheduled.compareAndSet(false, true)) {
-            dispatcher.run(this::flush);
+            dispatcher.runOnNextFrame(this::flush);
         }
     }
 

@@ -123,19 +123,18 @@ public final class WindowBench {
         Scene[] sceneHolder = new Scene[1];
         Platform.startup(() -> {
             fxThread[0] = Thread.currentThread();
-            UiDispatcher timed = task -> Platform.runLater(() -> {
-                long start = System.nanoTime();
-                task.run();
-                long took = System.nanoTime() - start;
-                taskNanos += took;
-                if (measuring) {
-                    taskSamples.add(took);
-                    if (took > 5_000_000) {
-                        slowTasks.add(String.format("%.1f ms %s", took / 1e6, task.getClass().getName()));
-                    }
+            UiDispatcher fx = UiDispatcher.fx();
+            UiDispatcher timed = new UiDispatcher() {
+                @Override
+                public void run(Runnable task) {
+                    fx.run(timed(task));
                 }
-                refreshedUpTo = Math.max(refreshedUpTo, start);
-            });
+
+                @Override
+                public void runOnNextFrame(Runnable task) {
+                    fx.runOnNextFrame(timed(task));
+                }
+            };
             Stage stage = new Stage();
             SwitchboardWindow window = SwitchboardWindow.show(stage, runtime, timed);
             window.viewModel().soundOnRingProperty().set(false);
@@ -235,6 +234,23 @@ public final class WindowBench {
         runtime.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The task, timed: FX-thread time inside dispatched tasks, and the latest start a refresh covers. */
+    private static Runnable timed(Runnable task) {
+        return () -> {
+            long start = System.nanoTime();
+            task.run();
+            long took = System.nanoTime() - start;
+            taskNanos += took;
+            if (measuring) {
+                taskSamples.add(took);
+                if (took > 5_000_000) {
+                    slowTasks.add(String.format("%.1f ms %s", took / 1e6, task.getClass().getName()));
+                }
+            }
+            refreshedUpTo = Math.max(refreshedUpTo, start);
+        };
     }
 
     /** Post-layout, on the FX thread: which new rows are now laid out and visible, which deltas are now shown. */
