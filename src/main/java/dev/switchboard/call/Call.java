@@ -327,6 +327,11 @@ public final class Call {
         return List.copyOf(events);
     }
 
+    /** The events from index {@code from} on: what a writer that already has the first {@code from} needs. */
+    public synchronized List<RawEvent> eventsSince(int from) {
+        return from >= events.size() ? List.of() : List.copyOf(events.subList(Math.max(0, from), events.size()));
+    }
+
     public synchronized int eventCount() {
         return events.size();
     }

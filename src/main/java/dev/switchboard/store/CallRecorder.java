@@ -354,14 +354,12 @@ public final class CallRecorder implements AutoCloseable {
             }
         }
 
-        // raw events: the call keeps them all, so whatever is past the written count is new
-        if (call.eventCount() > w.events) {
-            List<RawEvent> all = call.events();
-            for (int i = w.events; i < all.size(); i++) {
-                statements.insertEvent(id, i, all.get(i));
-                events.add(new CommitBatch.EventRef(id, i, all.get(i).type()));
-            }
-            w.events = all.size();
+        // raw events: the call keeps them all in order, so whatever is past the written count is new
+        List<RawEvent> fresh = call.eventsSince(w.events);
+        for (RawEvent event : fresh) {
+            int i = w.events++;
+            statements.insertEvent(id, i, event);
+            events.add(new CommitBatch.EventRef(id, i, event.type()));
         }
 
         List<TokenUsage> usage = call.usagePerResponse();
