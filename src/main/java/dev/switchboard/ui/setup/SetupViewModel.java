@@ -51,9 +51,18 @@ public final class SetupViewModel {
         this.store = store;
         this.background = background;
         this.dispatcher = dispatcher;
-        SetupStore.Fields fields = store.load();
-        publicUrl.set(fields.publicUrl());
-        projectId.set(fields.projectId());
+        // a file read: off the FX thread, the fields fill in when it is done (unless the person typed already)
+        background.execute(() -> {
+            SetupStore.Fields fields = store.load();
+            dispatcher.run(() -> {
+                if (publicUrl.get().isEmpty()) {
+                    publicUrl.set(fields.publicUrl());
+                }
+                if (projectId.get().isEmpty()) {
+                    projectId.set(fields.projectId());
+                }
+            });
+        });
         sipUri = Bindings.createStringBinding(() -> {
             String id = projectId.get() == null ? "" : projectId.get().trim();
             return PROJECT_ID.matcher(id).matches() ? SetupChecklist.sipUri(id) : "";

@@ -103,6 +103,8 @@ class SetupViewModelTest {
         Queue<Runnable> fx = new ArrayDeque<>();
         Executor executor = background::add;
         SetupViewModel model = new SetupViewModel((url, id) -> MIXED, store, executor, fx::add);
+        background.poll().run(); // the saved fields are read off the FX thread too
+        fx.poll().run();
         CompletableFuture<List<CheckResult>> done = model.run();
         assertTrue(model.runningProperty().get());
         assertEquals(SetupViewModel.RUNNING, model.summaryProperty().get());
