@@ -49,4 +49,20 @@ public final class PrivacyMask {
     public static String maskSecret(String secret) {
         return secret == null || secret.isEmpty() ? "" : HIDDEN_SECRET;
     }
+
+    /**
+     * A key or secret as settings and logs show it: its first {@code head} characters (a recognisable prefix such as
+     * {@code sk-} or {@code whsec_}), {@code ellipsis}, its last 4. "(set)" when it is too short for that to hide
+     * most of it, "(not set)" when there is none.
+     */
+    public static String keepEnds(String value, int head, String ellipsis) {
+        if (value == null || value.isBlank()) {
+            return "(not set)";
+        }
+        String v = value.strip();
+        if (v.length() < 12 + head) {
+            return "(set)";
+        }
+        return v.substring(0, head) + ellipsis + v.substring(v.length() - 4);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.PrivacyMask;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.webhook.WebhookSecret;
 import java.io.IOException;
@@ -255,13 +256,7 @@ public final class AppConfig {
 
     /** Enough of the key to recognise it, e.g. {@code sk-…abcd}; {@code (not set)} when absent. */
     public String maskedApiKey() {
-        if (apiKey == null) {
-            return "(not set)";
-        }
-        if (apiKey.length() < 12) {
-            return "(set)"; // showing 7 characters of a short key would show most of it
-        }
-        return apiKey.substring(0, 3) + "…" + apiKey.substring(apiKey.length() - 4);
+        return PrivacyMask.keepEnds(apiKey, 3, "…");
     }
 
     @Override

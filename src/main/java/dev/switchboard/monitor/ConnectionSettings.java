@@ -1,5 +1,6 @@
 package dev.switchboard.monitor;
 
+import dev.switchboard.call.PrivacyMask;
 import java.util.Objects;
 
 /**
@@ -32,13 +33,7 @@ public record ConnectionSettings(String apiKey, String webhookSecret, int port, 
     }
 
     private static String mask(String value, int head) {
-        if (value == null || value.isBlank()) {
-            return "(not set)";
-        }
-        if (value.length() < 12 + head) {
-            return "(set)"; // the ends of a short value would give most of it away
-        }
-        return value.substring(0, head) + "…" + value.substring(value.length() - 4);
+        return PrivacyMask.keepEnds(value, head, "…");
     }
 
     @Override

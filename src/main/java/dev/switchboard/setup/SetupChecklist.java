@@ -1,5 +1,6 @@
 package dev.switchboard.setup;
 
+import dev.switchboard.call.PrivacyMask;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.logging.Redactor;
 import dev.switchboard.openai.CallsClient;
@@ -375,9 +376,9 @@ public final class SetupChecklist implements AutoCloseable {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : Redactor.redact(message);
     }
 
+    /** ASCII dots: the same text goes to consoles that cannot show "…". */
     private static String mask(String key) {
-        String k = key.trim();
-        return k.length() < 12 ? "(set)" : k.substring(0, 3) + "..." + k.substring(k.length() - 4);
+        return PrivacyMask.keepEnds(key, 3, "...");
     }
 
     private static String capitalise(String text) {

@@ -210,4 +210,12 @@ public final class Widgets {
         grid.getColumnConstraints().addAll(captions, fields);
         return grid;
     }
+
+    /** A fixed tab: title, icon, content, not closable. */
+    public static javafx.scene.control.Tab tab(String title, String iconLiteral, Node content) {
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tab.setGraphic(icon(iconLiteral));
+        tab.setClosable(false);
+        return tab;
+    }
 }

@@ -45,4 +45,13 @@ class PrivacyMaskTest {
         assertEquals("", PrivacyMask.maskSecret(""));
         assertEquals("", PrivacyMask.maskSecret(null));
     }
+
+    @Test
+    void keysKeepTheirPrefixAndLastFourOnlyWhenLongEnough() {
+        assertEquals("sk-…wxyz", PrivacyMask.keepEnds("sk-proj-abcdefghijklmnopwxyz", 3, "…"));
+        assertEquals("whsec_...abcd", PrivacyMask.keepEnds("whsec_c3dpdGNoYm9hcmQtdGVzdCabcd", 6, "..."));
+        assertEquals("(set)", PrivacyMask.keepEnds("sk-short-key12", 3, "…"), "14 characters: the ends would be half of it");
+        assertEquals("(not set)", PrivacyMask.keepEnds(" ", 3, "…"));
+        assertEquals("(not set)", PrivacyMask.keepEnds(null, 3, "…"));
+    }
 }

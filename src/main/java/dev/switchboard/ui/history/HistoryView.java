@@ -24,7 +24,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -238,16 +237,10 @@ public final class HistoryView extends BorderPane {
 
         TabPane tabs = new TabPane();
         tabs.setId("historyTabs");
-        Tab conversation = new Tab("Conversation", new TranscriptView(model.transcript()));
-        conversation.setGraphic(Widgets.icon("fth-message-circle"));
-        conversation.setClosable(false);
-        tabs.getTabs().add(conversation);
+        tabs.getTabs().add(Widgets.tab("Conversation", "fth-message-circle", new TranscriptView(model.transcript())));
         tabs.getTabs().addAll(InspectorTabs.create(model.inspector()));
         settingsPane.setFitToWidth(true);
-        Tab settings = new Tab("Settings", settingsPane);
-        settings.setGraphic(Widgets.icon("fth-sliders"));
-        settings.setClosable(false);
-        tabs.getTabs().add(settings);
+        tabs.getTabs().add(Widgets.tab("Settings", "fth-sliders", settingsPane));
 
         Button replay = Widgets.button("Replay", "fth-play", Styles.ACCENT);
         replay.setId("replayButton");

@@ -52,10 +52,8 @@ public final class InspectorTabs {
     }
 
     private static Tab tab(String id, String title, String icon, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = Widgets.tab(title, icon, content);
         tab.setId(id);
-        tab.setGraphic(Widgets.icon(icon));
-        tab.setClosable(false);
         return tab;
     }
 

@@ -87,9 +87,7 @@ final class CallWorkspace extends StackPane {
         SplitPane conversation = new SplitPane(new TranscriptView(model.transcript()), sidePanel);
         conversation.setDividerPositions(0.55);
         SplitPane.setResizableWithParent(sidePanel, false);
-        Tab conversationTab = new Tab("Conversation", conversation);
-        conversationTab.setGraphic(Widgets.icon("fth-message-circle"));
-        conversationTab.setClosable(false);
+        Tab conversationTab = Widgets.tab("Conversation", "fth-message-circle", conversation);
         tabs.getTabs().add(conversationTab);
         tabs.getTabs().addAll(InspectorTabs.create(model.inspector(), model.presenter()));
         tabs.setId("workspaceTabs");
