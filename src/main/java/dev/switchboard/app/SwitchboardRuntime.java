@@ -513,23 +513,16 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
         return recorder;
     }
 
-    /**
-     * Accepts with a profile version and notes it on the call's history record: what the accept panel's profile
-     * picker and headless {@code --profile} use.
-     */
-    public CompletableFuture<Void> accept(Call call, ProfileVersion profile) {
-        recorder.tagProfile(call.id(), profile);
-        return monitorFor(call).accept(call, profile.settings());
-    }
-
     @Override
     public Optional<HistoryStore> historyStore() {
         return java.util.Optional.of(history);
     }
 
+    /** Accepts with a profile version and notes it on the call's history record (profile picker, routing rules). */
     @Override
     public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
-        return accept(call, profile);
+        recorder.tagProfile(call.id(), profile);
+        return monitorFor(call).accept(call, profile.settings());
     }
 
     @Override
@@ -547,7 +540,7 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
         try {
             history.routing().route(call).ifPresent(profile -> {
                 log.info("call {} to {} routed to profile {}", call.id(), call.callee().number(), profile.ref().describe());
-                accept(call, profile);
+                acceptWithProfile(call, profile);
             });
         } catch (RuntimeException e) {
             log.warn("routing rules could not be read: {}", e.toString());
