@@ -72,9 +72,8 @@ public final class InspectorViewModel {
         if (call == null) {
             return;
         }
-        if (call.eventCount() > events.size()) {
-            List<RawEvent> all = call.events();
-            List<RawEvent> added = all.subList(events.size(), all.size());
+        List<RawEvent> added = call.eventsSince(events.size());
+        if (!added.isEmpty()) {
             for (RawEvent e : added) {
                 if (knownTypes.add(e.type())) {
                     eventTypes.setAll(ALL_TYPES);
