@@ -281,7 +281,16 @@ class SimulatorTest {
         assertEquals(SimCall.State.ACTIVE, sim.call(callId).orElseThrow().state());
 
         SimClient.Socket second = client.connect(callId, sim.apiKey());
-        assertEquals(1000, second.awaitClose());
+        int secondClose;
+        try {
+            secondClose = second.awaitClose();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // seen once in ~25 runs: say where the script stood, for whoever chases it
+            throw new AssertionError("the resumed call did not end in time; sim state "
+                    + sim.call(callId).map(SimCall::state).orElse(null) + ", second socket saw " + second.types()
+                    + ", first saw " + first.types() + ", REST " + sim.restLog(), e);
+        }
+        assertEquals(1000, secondClose);
         assertEquals("session.created", second.events.get(0).path("type").asText());
         JsonNode resumed = second.events.stream()
                 .filter(e -> e.path("type").asText().startsWith("input_audio_buffer.")).findFirst().orElseThrow();
