@@ -1,12 +1,14 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.SavedSettings;
+
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.DataDirectory;
 import dev.switchboard.setup.CheckCommand;
 import dev.switchboard.setup.SetupChecklist;
-import dev.switchboard.ui.setup.SetupFile;
-import dev.switchboard.ui.setup.SetupStore;
+import dev.switchboard.config.SetupFile;
+import dev.switchboard.config.SetupStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;

@@ -5,14 +5,13 @@ import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.logging.Redactor;
 import dev.switchboard.sim.Scenario;
-import dev.switchboard.store.ProfileVersion;
+import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.store.StoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,21 +63,18 @@ public final class HeadlessMain {
         try (runtime) {
             HeadlessPrinter printer = new HeadlessPrinter(out);
             runtime.calls().onAdded(printer::follow);
-            // ---- --profile (issue 5): accept with a saved profile's latest version, noted on each call's record ----
             if (config.profile().isPresent()) {
-                String name = config.profile().get();
-                Optional<ProfileVersion> profile = runtime.history().profiles().latest(name);
-                if (profile.isEmpty()) {
-                    List<String> names = runtime.history().profiles().names();
-                    err.println("switchboard: no profile named '" + name + "'"
-                            + (names.isEmpty() ? " (no profiles saved yet)" : " (saved: " + String.join(", ", names) + ")"));
+                ProfileVersion profile;
+                try {
+                    profile = runtime.profiles().latest(config.profile().get());
+                } catch (IllegalArgumentException e) {
+                    err.println("switchboard: " + e.getMessage());
                     return 2;
                 }
-                runtime.calls().onAdded(call -> runtime.recorder().tagProfile(call.id(), profile.get()));
-                runtime.setAutoAccept(true, profile.get().settings());
-                out.println("switchboard: accepting with profile " + profile.get().ref().describe());
+                runtime.profiles().acceptEveryCallWith(profile);
+                out.println("switchboard: accepting with profile " + profile.ref().describe());
             } else {
-                runtime.setAutoAccept(true, config.acceptSettings());
+                runtime.service().setAutoAccept(true, config.acceptSettings());
             }
             out.println("switchboard: listening on " + runtime.listenerUrl()
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));
@@ -99,7 +95,7 @@ public final class HeadlessMain {
         for (Scenario scenario : DEMO_SEQUENCE) {
             String callId;
             try {
-                callId = runtime.ringDemoCall(scenario.ordinal()).join();
+                callId = runtime.service().ringDemoCall(scenario.ordinal()).join();
             } catch (RuntimeException e) {
                 err.println("switchboard: the simulated call could not ring: " + e.getMessage());
                 return 1;

@@ -1,16 +1,18 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.SavedSettings;
+
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.DataDirectory;
 import dev.switchboard.logging.Redactor;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.setup.SetupChecklist;
-import dev.switchboard.ui.WindowOptions;
+import dev.switchboard.ui.main.WindowOptions;
 import dev.switchboard.ui.about.FolderOpener;
-import dev.switchboard.ui.setup.SetupFile;
-import dev.switchboard.ui.setup.SetupStore;
-import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.config.SetupFile;
+import dev.switchboard.config.SetupStore;
+import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ public final class SwitchboardApp extends Application {
                 // first run in live mode: check at once, open the setup screen if anything fails
                 .withSetup(new AppSetupRunner(runtime, SetupChecklist.DEFAULT_TIMEOUT), setup,
                         !runtime.isDemo() && !setup.exists());
-        SwitchboardWindow.show(stage, runtime, UiDispatcher.fx(), options);
+        SwitchboardWindow.show(stage, runtime.backend(), UiDispatcher.fx(), options);
     }
 
     private static void fail(String title, String problem) {

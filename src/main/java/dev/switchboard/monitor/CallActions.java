@@ -2,6 +2,7 @@ package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
+import dev.switchboard.history.ProfileVersion;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,6 +13,11 @@ import java.util.concurrent.CompletableFuture;
 public interface CallActions {
 
     CompletableFuture<Void> accept(Call call, AcceptSettings settings);
+
+    /** Accepts with a saved profile version; where history is kept, the call's record notes which version. */
+    default CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
+        return accept(call, profile.settings());
+    }
 
     /** @param sipStatus 486 (busy), 603 (decline) or another SIP final status */
     CompletableFuture<Void> reject(Call call, int sipStatus);

@@ -1,5 +1,6 @@
 package dev.switchboard.monitor;
 
+import dev.switchboard.config.SavedSettings;
 import java.util.Set;
 
 /**
@@ -17,11 +18,11 @@ import java.util.Set;
 public record ConnectionInfo(String maskedApiKey, String maskedWebhookSecret, int port, String bind, String baseUrl,
                              Set<String> fromEnvironment, String settingsFile) {
 
-    public static final String API_KEY = "OPENAI_API_KEY";
-    public static final String WEBHOOK_SECRET = "OPENAI_WEBHOOK_SECRET";
-    public static final String BASE_URL = "OPENAI_BASE_URL";
-    public static final String PORT = "PORT";
-    public static final String BIND = "BIND";
+    public static final String API_KEY = SavedSettings.API_KEY;
+    public static final String WEBHOOK_SECRET = SavedSettings.WEBHOOK_SECRET;
+    public static final String BASE_URL = SavedSettings.BASE_URL;
+    public static final String PORT = SavedSettings.PORT;
+    public static final String BIND = SavedSettings.BIND;
 
     public ConnectionInfo {
         fromEnvironment = Set.copyOf(fromEnvironment);

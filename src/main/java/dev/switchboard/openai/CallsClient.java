@@ -1,12 +1,12 @@
 package dev.switchboard.openai;
 
+import dev.switchboard.call.TransferTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.AcceptSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,8 +25,6 @@ public final class CallsClient {
 
     private static final Logger log = LoggerFactory.getLogger(CallsClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9][0-9\\-.()]{2,31}(;[^\\s]*)?");
-    private static final Pattern SIP = Pattern.compile("sips?:[^\\s@]+@[A-Za-z0-9.\\-\\[\\]:]+(;[^\\s]*)?");
     public static final List<Integer> REJECT_STATUSES = List.of(486, 603, 480, 404, 488);
 
     /** Sleeps between retries; tests may replace it. */
@@ -90,16 +88,10 @@ public final class CallsClient {
         post(callId, "hangup", null, () -> true, false);
     }
 
-    /** Null when the URI is a usable tel: or sip: target, else the reason in plain words. */
+    /** Null when the URI is a usable tel: or sip: target ({@link TransferTarget}), else the reason in plain words. */
     public static String transferTargetProblem(String uri) {
-        if (uri == null || uri.isBlank()) {
-            return "Enter a tel: or sip: address to transfer to.";
-        }
-        String u = uri.trim();
-        if (TEL.matcher(u).matches() || SIP.matcher(u).matches()) {
-            return null;
-        }
-        return "'" + u + "' is not a tel: number (tel:+14155550123) or sip: address (sip:agent@example.com).";
+        String problem = TransferTarget.problem(uri);
+        return problem.isEmpty() ? null : problem;
     }
 
     /** A cheap authenticated request, for "Test connection": throws when the key does not work. */

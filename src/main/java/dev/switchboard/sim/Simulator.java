@@ -1,5 +1,7 @@
 package dev.switchboard.sim;
 
+import dev.switchboard.monitor.Connection;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.AcceptSettings;

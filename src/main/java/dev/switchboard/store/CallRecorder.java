@@ -1,5 +1,8 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.StateChange;
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;

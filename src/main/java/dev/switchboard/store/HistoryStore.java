@@ -1,5 +1,12 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.CallSummary;
+import dev.switchboard.history.SearchHit;
+import dev.switchboard.history.SearchQuery;
+import dev.switchboard.history.StoredCall;
+import dev.switchboard.history.StateChange;
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.HistoryJson;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.RawEvent;
@@ -192,54 +199,9 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
-    /**
-     * Turns what a person typed into a safe FTS5 query: each word becomes a quoted string (quotes inside doubled),
-     * so operators, colons, parentheses and stray quotes are plain text. A trailing {@code *} on a word is kept
-     * as a prefix search; a balanced {@code "…"} is kept as a phrase. Empty when there is nothing to search for.
-     */
+    /** What a person typed as a safe FTS5 query ({@link SearchQuery#fts}). */
     public static String ftsQuery(String input) {
-        if (input == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        // control characters (a NUL ends the C string SQLite sees) are never part of a word
-        String s = input.replaceAll("\\p{Cntrl}", " ").strip();
-        int i = 0;
-        while (i < s.length()) {
-            char ch = s.charAt(i);
-            if (Character.isWhitespace(ch)) {
-                i++;
-                continue;
-            }
-            if (ch == '"') {
-                int close = s.indexOf('"', i + 1);
-                if (close > i + 1) {
-                    addTerm(parts, s.substring(i + 1, close), false);
-                    i = close + 1;
-                    continue;
-                }
-                i++; // a lone quote is not a phrase
-                continue;
-            }
-            int end = i;
-            while (end < s.length() && !Character.isWhitespace(s.charAt(end)) && s.charAt(end) != '"') {
-                end++;
-            }
-            String word = s.substring(i, end);
-            boolean prefix = word.endsWith("*");
-            addTerm(parts, prefix ? word.replaceAll("\\*+$", "") : word, prefix);
-            i = end;
-        }
-        return String.join(" ", parts);
-    }
-
-    private static void addTerm(List<String> parts, String term, boolean prefix) {
-        String cleaned = term.replace("*", " ").strip();
-        // a term with no letters or digits matches nothing useful and makes FTS5 complain
-        if (cleaned.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return;
-        }
-        parts.add("\"" + cleaned.replace("\"", "\"\"") + "\"" + (prefix ? "*" : ""));
+        return SearchQuery.fts(input);
     }
 
     // ---- listing and loading ----
@@ -391,8 +353,8 @@ public final class HistoryStore implements AutoCloseable {
                 }
             }
         }
-        return Optional.of(new StoredCall(callId, StoreJson.headersFromJson(headers), created, state, reason,
-                lastAction, StoreJson.settingsFromJson(settings), profile, timeline, transcript, states, events,
+        return Optional.of(new StoredCall(callId, HistoryJson.headersFromJson(headers), created, state, reason,
+                lastAction, HistoryJson.settingsFromJson(settings), profile, timeline, transcript, states, events,
                 usage));
     }
 

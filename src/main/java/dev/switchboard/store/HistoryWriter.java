@@ -1,5 +1,9 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.StoredCall;
+import dev.switchboard.history.StateChange;
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.HistoryJson;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
@@ -70,7 +74,7 @@ final class HistoryWriter implements AutoCloseable {
         insertCall.setString(2, caller.displayName());
         insertCall.setString(3, caller.number());
         insertCall.setString(4, callee.number());
-        insertCall.setString(5, StoreJson.headersJson(headers));
+        insertCall.setString(5, HistoryJson.headersJson(headers));
         insertCall.setLong(6, Sql.nanos(createdAt));
         insertCall.setString(7, state.name());
         insertCall.setString(8, reason == null ? "" : reason);
@@ -94,7 +98,7 @@ final class HistoryWriter implements AutoCloseable {
     }
 
     void updateSettings(String id, AcceptSettings settings) throws SQLException {
-        updateSettings.setString(1, StoreJson.settingsJson(settings));
+        updateSettings.setString(1, HistoryJson.settingsJson(settings));
         updateSettings.setString(2, id);
         updateSettings.executeUpdate();
     }

@@ -1,5 +1,11 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.ProfileSummary;
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.history.LineDiff;
+import dev.switchboard.history.HistoryFormatException;
+import dev.switchboard.history.HistoryJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -155,7 +161,7 @@ public final class ProfileStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ProfileVersion(stored, rs.getInt(1), Sql.instant(rs.getLong(2)),
-                                StoreJson.settingsFromJson(rs.getString(3))));
+                                HistoryJson.settingsFromJson(rs.getString(3))));
                     }
                 }
             }
@@ -176,7 +182,7 @@ public final class ProfileStore {
      * "savedAt":…,"settings":{…}}]}]}}.
      */
     public String exportJson(Collection<String> names) {
-        ObjectNode root = StoreJson.MAPPER.createObjectNode();
+        ObjectNode root = HistoryJson.MAPPER.createObjectNode();
         root.put("format", FILE_FORMAT);
         root.put("formatVersion", FILE_FORMAT_VERSION);
         ArrayNode profiles = root.putArray("profiles");
@@ -193,11 +199,11 @@ public final class ProfileStore {
                 ObjectNode vn = vs.addObject();
                 vn.put("version", v.version());
                 vn.put("savedAt", v.savedAt().toString());
-                vn.set("settings", StoreJson.settingsNode(v.settings()));
+                vn.set("settings", HistoryJson.settingsNode(v.settings()));
             }
         }
         try {
-            return StoreJson.MAPPER.writeValueAsString(root) + "\n";
+            return HistoryJson.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -213,7 +219,12 @@ public final class ProfileStore {
      * current latest. Returns the latest version of each profile touched.
      */
     public List<ProfileVersion> importJson(String json) {
-        JsonNode root = StoreJson.parse(json);
+        JsonNode root;
+        try {
+            root = HistoryJson.parse(json);
+        } catch (HistoryFormatException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
         if (!FILE_FORMAT.equals(root.path("format").asText())) {
             throw new StoreException("not a Switchboard profiles file (format is '" + root.path("format").asText() + "')");
         }
@@ -266,7 +277,7 @@ public final class ProfileStore {
     // ---- SQL ----
 
     private static AcceptSettings settingsOf(String name, JsonNode version) {
-        AcceptSettings s = StoreJson.settings(version.get("settings"));
+        AcceptSettings s = HistoryJson.settings(version.get("settings"));
         if (s == null) {
             throw new StoreException("profile '" + name + "' in the file has a version without settings");
         }
@@ -291,7 +302,7 @@ public final class ProfileStore {
             ps.setLong(1, id);
             ps.setInt(2, version);
             ps.setLong(3, Sql.nanos(at));
-            ps.setString(4, StoreJson.settingsJson(settings));
+            ps.setString(4, HistoryJson.settingsJson(settings));
             ps.executeUpdate();
         }
         return new ProfileVersion(name, version, at, settings);
@@ -307,7 +318,7 @@ public final class ProfileStore {
                     return Optional.empty();
                 }
                 return Optional.of(new ProfileVersion(rs.getString(1), version, Sql.instant(rs.getLong(2)),
-                        StoreJson.settingsFromJson(rs.getString(3))));
+                        HistoryJson.settingsFromJson(rs.getString(3))));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.history.RoutingRule;
 import dev.switchboard.call.Call;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,7 +62,7 @@ public final class RoutingRules {
      */
     public List<RoutingRule> replaceAll(List<RoutingRule> rules) {
         for (RoutingRule r : rules) {
-            if (normalize(r.numberPrefix()).chars().noneMatch(Character::isDigit)) {
+            if (RoutingRule.normalize(r.numberPrefix()).chars().noneMatch(Character::isDigit)) {
                 throw new StoreException("a routing rule needs a number prefix such as +1555, got '"
                         + r.numberPrefix() + "'");
             }
@@ -110,8 +112,4 @@ public final class RoutingRules {
         return Optional.empty();
     }
 
-    /** A number without the spaces, dashes, dots and brackets people type into numbers. */
-    static String normalize(String number) {
-        return number == null ? "" : number.replaceAll("[\\s\\-.()]", "");
-    }
 }

@@ -2,8 +2,9 @@ package dev.switchboard.ui;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.monitor.ActionFailedException;
+import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.monitor.CallActions;
-import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.CallRowViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -29,10 +30,9 @@ public final class CallCommands {
     }
 
     /** Accepts with a saved profile version through the backend, so the call's history records the version. */
-    public CompletableFuture<Void> acceptWithProfile(CallRowViewModel row, dev.switchboard.store.ProfileVersion profile,
-                                                     dev.switchboard.monitor.Backend backend) {
+    public CompletableFuture<Void> acceptWithProfile(CallRowViewModel row, ProfileVersion profile) {
         return run(row, "Accepting with " + profile.ref().describe() + "…", "Accepted with profile "
-                + profile.ref().describe() + ".", () -> backend.acceptWithProfile(row.call(), profile));
+                + profile.ref().describe() + ".", () -> actions.acceptWithProfile(row.call(), profile));
     }
 
     public CompletableFuture<Void> reject(CallRowViewModel row, RejectStatus status) {

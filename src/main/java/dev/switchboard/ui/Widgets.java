@@ -2,8 +2,6 @@ package dev.switchboard.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.switchboard.call.CallState;
-import dev.switchboard.ui.calllist.CallRowViewModel;
-import dev.switchboard.ui.presenter.PresenterMode;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -43,6 +41,25 @@ public final class Widgets {
     }
 
     /** A pill whose colour follows the call state. */
+    /** A menu item with an icon and a Shortcut+{@code key} accelerator. */
+    public static javafx.scene.control.MenuItem menuItem(String text, String iconLiteral, javafx.scene.input.KeyCode key,
+                                                         String id, Runnable action) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text, icon(iconLiteral));
+        item.setAccelerator(new javafx.scene.input.KeyCodeCombination(key, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** A flat icon button for the top bar. */
+    public static Button toolbarButton(String iconLiteral, String id, String tooltip, Runnable action) {
+        Button button = button(null, iconLiteral, Styles.BUTTON_ICON, Styles.FLAT);
+        button.setId(id);
+        button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
     public static Label stateBadge() {
         Label badge = label("", "badge");
         badge.setMinWidth(Label.USE_PREF_SIZE);

@@ -1,11 +1,13 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.SavedSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.setup.SetupChecklist;
-import dev.switchboard.ui.setup.SetupFile;
-import dev.switchboard.ui.setup.SetupStore;
+import dev.switchboard.config.SetupFile;
+import dev.switchboard.config.SetupStore;
 import dev.switchboard.webhook.WebhookSecret;
 import java.nio.file.Path;
 import java.util.Map;

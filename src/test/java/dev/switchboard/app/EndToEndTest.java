@@ -15,10 +15,10 @@ import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimCall;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
-import dev.switchboard.store.CallSummary;
+import dev.switchboard.history.CallSummary;
 import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.ProfileRef;
-import dev.switchboard.store.StoredCall;
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.StoredCall;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ class EndToEndTest {
                             "OPENAI_BASE_URL", peer.baseUrl()), workingDir);
             try (SwitchboardRuntime runtime = SwitchboardRuntime.start(config, 0)) {
                 assertFalse(runtime.isDemo());
-                runtime.setAutoAccept(true, config.acceptSettings());
+                runtime.service().setAutoAccept(true, config.acceptSettings());
                 peer.setWebhookTarget(java.net.URI.create(runtime.listenerUrl()));
 
                 // a tampered webhook, signed by the reference library then altered, is refused
@@ -128,8 +128,8 @@ class EndToEndTest {
                 assertTrue(lines.stream().filter(l -> l.speaker() == Speaker.CALLER).count() >= 3);
                 assertTrue(lines.stream().allMatch(l -> l.status() == TranscriptEntry.Status.DONE), lines.toString());
                 assertTrue(call.totalUsage().totalTokens() > 0);
-                assertEquals(1, runtime.webhooksRejected());
-                assertEquals(3, runtime.webhooksReceived());
+                assertEquals(1, runtime.service().webhooksRejected());
+                assertEquals(3, runtime.service().webhooksReceived());
             }
         }
     }

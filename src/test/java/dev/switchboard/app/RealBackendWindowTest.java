@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.SavedSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,7 @@ import dev.switchboard.monitor.ConnectionSettings;
 import dev.switchboard.sim.SimCall;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
-import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class RealBackendWindowTest {
         AppConfig config = AppConfig.load(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, Map.of(),
                 dataDir);
         runtime = SwitchboardRuntime.start(config, SIM_SPEED, SavedSettings.fileFor(config), Set.of());
-        SwitchboardWindow.show(stage, runtime, UiDispatcher.fx());
+        SwitchboardWindow.show(stage, runtime.backend(), UiDispatcher.fx());
         scene = stage.getScene();
     }
 
@@ -101,7 +103,7 @@ class RealBackendWindowTest {
     void savedKeyIsOnlyEverShownMasked(FxRobot robot) throws Exception {
         try (Simulator peer = new Simulator(SimOptions.fast())) {
             peer.start();
-            runtime.applySettings(new ConnectionSettings(peer.apiKey(), peer.webhookSecret(), 0, "127.0.0.1",
+            runtime.service().applySettings(new ConnectionSettings(peer.apiKey(), peer.webhookSecret(), 0, "127.0.0.1",
                     peer.baseUrl())).get(10, TimeUnit.SECONDS);
             waitUntil(() -> ((Label) scene.lookup("#modeBadge")).getText().equals("LIVE"));
 

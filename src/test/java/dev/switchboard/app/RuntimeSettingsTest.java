@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.config.SavedSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,10 +51,10 @@ class RuntimeSettingsTest {
     void applySettingsRestartsTheListenerOnTheNewPortAndKeepsTheCalls() throws Exception {
         try (SwitchboardRuntime runtime = demoRuntime()) {
             String before = runtime.listenerUrl();
-            String first = runtime.ringDemoCall(Scenario.HANGS_UP_WHILE_RINGING.ordinal()).get(10, TimeUnit.SECONDS);
+            String first = runtime.service().ringDemoCall(Scenario.HANGS_UP_WHILE_RINGING.ordinal()).get(10, TimeUnit.SECONDS);
             int port = freePort();
 
-            runtime.applySettings(new ConnectionSettings(null, null, port, "127.0.0.1", AppConfig.DEFAULT_BASE_URL))
+            runtime.service().applySettings(new ConnectionSettings(null, null, port, "127.0.0.1", AppConfig.DEFAULT_BASE_URL))
                     .get(10, TimeUnit.SECONDS);
 
             assertNotEquals(before, runtime.listenerUrl());
@@ -61,9 +63,9 @@ class RuntimeSettingsTest {
             assertTrue(runtime.calls().find(first).isPresent(), "calls of the old listener stay listed");
             assertFalse(accepts(before), "the old listener is stopped");
             // the new listener takes the demo's webhooks
-            String second = runtime.ringDemoCall(Scenario.SUPPORT_CALL.ordinal()).get(10, TimeUnit.SECONDS);
+            String second = runtime.service().ringDemoCall(Scenario.SUPPORT_CALL.ordinal()).get(10, TimeUnit.SECONDS);
             assertTrue(runtime.calls().find(second).isPresent());
-            assertEquals(2, runtime.webhooksReceived(), "counters carry over the restart");
+            assertEquals(2, runtime.service().webhooksReceived(), "counters carry over the restart");
 
             Path file = dir.resolve(SavedSettings.FILE_NAME);
             assertEquals(Integer.toString(port), SavedSettings.read(file).get(ConnectionInfo.PORT));
@@ -77,23 +79,23 @@ class RuntimeSettingsTest {
     void aKeyAndSecretSwitchToLiveModeAndRemovingTheKeyBackToDemo() throws Exception {
         try (Simulator peer = new Simulator(SimOptions.fast()); SwitchboardRuntime runtime = demoRuntime()) {
             peer.start();
-            runtime.applySettings(new ConnectionSettings(peer.apiKey(), peer.webhookSecret(), 0, "127.0.0.1",
+            runtime.service().applySettings(new ConnectionSettings(peer.apiKey(), peer.webhookSecret(), 0, "127.0.0.1",
                     peer.baseUrl())).get(10, TimeUnit.SECONDS);
             assertFalse(runtime.isDemo());
-            assertEquals(ConnectionSettings.maskKey(peer.apiKey()), runtime.maskedApiKey());
-            assertFalse(runtime.connectionInfo().toString().contains(peer.apiKey()), "info never holds the key");
+            assertEquals(ConnectionSettings.maskKey(peer.apiKey()), runtime.service().maskedApiKey());
+            assertFalse(runtime.service().connectionInfo().toString().contains(peer.apiKey()), "info never holds the key");
 
             peer.setWebhookTarget(URI.create(runtime.listenerUrl()));
             String id = peer.ring(Scenario.SUPPORT_CALL);
             var call = runtime.calls().whenAdded(id).get(10, TimeUnit.SECONDS);
-            runtime.actions().accept(call, dev.switchboard.call.AcceptSettings.defaults()).get(10, TimeUnit.SECONDS);
+            runtime.backend().actions().accept(call, dev.switchboard.call.AcceptSettings.defaults()).get(10, TimeUnit.SECONDS);
             assertTrue(peer.call(id).orElseThrow().acceptBody().isPresent(), "accepted through the peer with the new key");
 
             Map<String, String> saved = SavedSettings.read(dir.resolve(SavedSettings.FILE_NAME));
             assertEquals(peer.apiKey(), saved.get(ConnectionInfo.API_KEY));
             assertEquals(peer.baseUrl(), saved.get(ConnectionInfo.BASE_URL));
 
-            runtime.applySettings(new ConnectionSettings("", null, 0, "127.0.0.1", AppConfig.DEFAULT_BASE_URL))
+            runtime.service().applySettings(new ConnectionSettings("", null, 0, "127.0.0.1", AppConfig.DEFAULT_BASE_URL))
                     .get(10, TimeUnit.SECONDS);
             assertTrue(runtime.isDemo(), "without a key: demo mode again");
             assertFalse(SavedSettings.read(dir.resolve(SavedSettings.FILE_NAME)).containsKey(ConnectionInfo.API_KEY));
@@ -105,7 +107,7 @@ class RuntimeSettingsTest {
     void aBadSecretIsRefusedAndTheListenerKeepsRunning() throws Exception {
         try (SwitchboardRuntime runtime = demoRuntime()) {
             String before = runtime.listenerUrl();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> runtime.applySettings(
+            ExecutionException e = assertThrows(ExecutionException.class, () -> runtime.service().applySettings(
                     new ConnectionSettings(LIVE_KEY, "whsec_!!not base64!!", 0, "127.0.0.1", AppConfig.DEFAULT_BASE_URL))
                     .get(10, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof ActionFailedException, e.toString());
@@ -124,21 +126,21 @@ class RuntimeSettingsTest {
             openai.start();
             String base = openai.url("/v1").toString();
 
-            String refused = runtime.testConnection(LIVE_KEY, base).get(10, TimeUnit.SECONDS);
+            String refused = runtime.service().testConnection(LIVE_KEY, base).get(10, TimeUnit.SECONDS);
             assertTrue(refused.startsWith("Key refused (401)"), refused);
             RecordedRequest request = openai.takeRequest(5, TimeUnit.SECONDS);
             assertEquals("/v1/models", request.getPath());
             assertEquals("Bearer " + LIVE_KEY, request.getHeader("Authorization"));
 
-            String ok = runtime.testConnection(LIVE_KEY, base).get(10, TimeUnit.SECONDS);
+            String ok = runtime.service().testConnection(LIVE_KEY, base).get(10, TimeUnit.SECONDS);
             assertTrue(ok.startsWith("OK"), ok);
             assertFalse(ok.contains(LIVE_KEY));
 
-            String unreachable = runtime.testConnection(LIVE_KEY, "http://127.0.0.1:" + freePort() + "/v1")
+            String unreachable = runtime.service().testConnection(LIVE_KEY, "http://127.0.0.1:" + freePort() + "/v1")
                     .get(20, TimeUnit.SECONDS);
             assertTrue(unreachable.startsWith("Could not reach"), unreachable);
 
-            assertTrue(runtime.testConnection(null, base).get(10, TimeUnit.SECONDS).startsWith("No API key"),
+            assertTrue(runtime.service().testConnection(null, base).get(10, TimeUnit.SECONDS).startsWith("No API key"),
                     "demo mode without a saved key has nothing to test");
         }
     }

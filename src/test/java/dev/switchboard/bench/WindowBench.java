@@ -8,9 +8,9 @@ import dev.switchboard.call.CallState;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.Simulator;
-import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
-import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.CallRowViewModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -136,7 +136,7 @@ public final class WindowBench {
                 }
             };
             Stage stage = new Stage();
-            SwitchboardWindow window = SwitchboardWindow.show(stage, runtime, timed);
+            SwitchboardWindow window = SwitchboardWindow.show(stage, runtime.backend(), timed);
             window.viewModel().soundOnRingProperty().set(false);
             window.viewModel().callList().selectedProperty().addListener((obs, old, row) ->
                     selectedCallId = row == null ? "" : row.call().id());
@@ -157,7 +157,7 @@ public final class WindowBench {
             shown.countDown();
         });
         shown.await();
-        runtime.setAutoAccept(true, AcceptSettings.defaults());
+        runtime.service().setAutoAccept(true, AcceptSettings.defaults());
 
         Simulator simulator = runtime.simulator().orElseThrow();
         Scenario[] streaming = {Scenario.SUPPORT_CALL, Scenario.TOOL_CALL, Scenario.DTMF_MENU};

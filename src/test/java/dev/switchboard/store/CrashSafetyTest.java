@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.StoredCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * Compares output with a file under src/test/resources/golden. Run with {@code -Dgolden.update=true} to rewrite the
  * files after an intended change (then review the diff before committing).
  */
-final class Golden {
+public final class Golden {
 
-    static final Path DIR = Path.of("src", "test", "resources", "golden");
+    public static final Path DIR = Path.of("src", "test", "resources", "golden");
 
     private Golden() {
     }
 
-    static void assertMatches(String name, String actual) throws IOException {
+    public static void assertMatches(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
         if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
             Files.createDirectories(DIR);

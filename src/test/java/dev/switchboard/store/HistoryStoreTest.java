@@ -1,5 +1,10 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.CallSummary;
+import dev.switchboard.history.SearchHit;
+import dev.switchboard.history.StoredCall;
+import dev.switchboard.history.StateChange;
+import dev.switchboard.history.ProfileRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

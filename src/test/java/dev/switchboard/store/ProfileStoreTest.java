@@ -1,5 +1,10 @@
 package dev.switchboard.store;
 
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.ProfileSummary;
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.history.RoutingRule;
+import dev.switchboard.history.LineDiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +14,7 @@ import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.TurnDetection;
-import dev.switchboard.store.LineDiff.Kind;
+import dev.switchboard.history.LineDiff.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -13,36 +13,36 @@ import java.time.Instant;
 import java.util.List;
 
 /** Plays a short, realistic support call into a {@link Call}, the way the monitor would, on a fixed clock. */
-final class ScriptedCall {
+public final class ScriptedCall {
 
-    static final Instant START = Instant.parse("2025-03-04T10:15:30Z");
+    public static final Instant START = Instant.parse("2025-03-04T10:15:30Z");
 
     private ScriptedCall() {
     }
 
-    static List<SipHeader> headers(String callerNumber, String calleeNumber) {
+    public static List<SipHeader> headers(String callerNumber, String calleeNumber) {
         return List.of(new SipHeader("From", "\"Dana Reyes\" <sip:" + callerNumber + "@pstn.example.net>;tag=a1"),
                 new SipHeader("To", "<sip:" + calleeNumber + "@sip.api.openai.com>"),
                 new SipHeader("Call-ID", "abc123@pstn.example.net"));
     }
 
-    static Call newCall(String id, ManualClock clock) {
+    public static Call newCall(String id, ManualClock clock) {
         return new Call(id, headers("+15551230001", "+15559870000"), clock);
     }
 
-    static void event(Call call, ManualClock clock, RawEvent.Direction direction, String type, String extra) {
+    public static void event(Call call, ManualClock clock, RawEvent.Direction direction, String type, String extra) {
         call.recordEvent(new RawEvent(clock.instant(), direction, type,
                 "{\"type\":\"" + type + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}"));
     }
 
     /** The whole call, ending with the caller hanging up. */
-    static Call play(String id, ManualClock clock) {
+    public static Call play(String id, ManualClock clock) {
         Call call = newCall(id, clock);
         playOn(call, clock, true);
         return call;
     }
 
-    static void playOn(Call call, ManualClock clock, boolean end) {
+    public static void playOn(Call call, ManualClock clock, boolean end) {
         clock.advanceMillis(1200);
         call.moveTo(CallState.ACCEPTING, "");
         call.useSettings(AcceptSettings.defaults().withVoice("cedar"));

@@ -14,6 +14,14 @@ import dev.switchboard.monitor.Backend;
 import dev.switchboard.monitor.CallActions;
 import dev.switchboard.monitor.ConnectionInfo;
 import dev.switchboard.monitor.ConnectionSettings;
+import dev.switchboard.monitor.AutoAnswer;
+import dev.switchboard.monitor.ConnectionControl;
+import dev.switchboard.monitor.DemoCalls;
+import dev.switchboard.monitor.HistoryService;
+import dev.switchboard.monitor.ListenerStatus;
+import dev.switchboard.monitor.ProfileService;
+import dev.switchboard.monitor.StoredHistory;
+import dev.switchboard.util.Threads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A backend without network: actions manipulate {@link Call}s directly on a background "I/O" thread, the
  * way the real monitor does, and record what they were given so tests can assert on it.
  */
-public final class FakeBackend implements Backend, CallActions {
+public final class FakeBackend implements CallActions, ListenerStatus, DemoCalls, AutoAnswer, ConnectionControl {
 
     public static final String FULL_API_KEY = "sk-proj-Zq8TfakeKeyNeverShownAnywhere0123456789WXYZ";
     public static final String MASKED_API_KEY = "sk-proj-…WXYZ";
@@ -80,11 +88,7 @@ public final class FakeBackend implements Backend, CallActions {
     /** @param background false runs actions on the calling thread (for toolkit-free tests) */
     public FakeBackend(Clock clock, boolean background) {
         this.clock = clock;
-        this.io = background ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fake-backend-io");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.io = background ? Executors.newSingleThreadExecutor(Threads.daemon("fake-backend-io")) : null;
     }
 
     // ---- simulated traffic ----
@@ -259,37 +263,30 @@ public final class FakeBackend implements Backend, CallActions {
 
     // ---- Backend ----
 
-    @Override
+    /** The ports a window runs on; with {@link #history} set, history and profiles on that store. */
+    public Backend backend() {
+        dev.switchboard.store.HistoryStore store = history;
+        java.util.Optional<StoredHistory> stored = java.util.Optional.ofNullable(store)
+                .map(s -> new StoredHistory(s, () -> List.of(FULL_API_KEY)));
+        return new Backend(registry, this, this, this, this, this, stored.map(h -> (HistoryService) h),
+                stored.map(h -> (ProfileService) h));
+    }
+
     public CallRegistry calls() {
         return registry;
     }
 
-    @Override
-    public CallActions actions() {
-        return this;
-    }
-
-    // ---- history and profiles (issue 5) ----
+    // ---- history and profiles ----
 
     /** Set by tests that need a history; empty otherwise, like a backend without a store. */
     public volatile dev.switchboard.store.HistoryStore history;
     /** Profile versions accepted through {@link #acceptWithProfile}, in order. */
-    public final List<dev.switchboard.store.ProfileVersion> acceptedProfiles = new CopyOnWriteArrayList<>();
+    public final List<dev.switchboard.history.ProfileVersion> acceptedProfiles = new CopyOnWriteArrayList<>();
 
     @Override
-    public java.util.Optional<dev.switchboard.store.HistoryStore> historyStore() {
-        return java.util.Optional.ofNullable(history);
-    }
-
-    @Override
-    public CompletableFuture<Void> acceptWithProfile(Call call, dev.switchboard.store.ProfileVersion profile) {
+    public CompletableFuture<Void> acceptWithProfile(Call call, dev.switchboard.history.ProfileVersion profile) {
         acceptedProfiles.add(profile);
         return accept(call, profile.settings());
-    }
-
-    @Override
-    public List<String> secretsToRedact() {
-        return List.of(FULL_API_KEY);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SettingsViewModelTest {
 
     private final FakeBackend backend = new FakeBackend(new TestClock(), false);
-    private final SettingsViewModel model = new SettingsViewModel(backend, UiDispatcher.immediate());
+    private final SettingsViewModel model = new SettingsViewModel(backend.backend(), UiDispatcher.immediate());
 
     @Test
     void startsFromTheBackendWithOnlyMaskedSecretsAndEmptyFields() {

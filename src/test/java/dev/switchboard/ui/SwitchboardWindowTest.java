@@ -1,5 +1,7 @@
 package dev.switchboard.ui;
 
+import dev.switchboard.ui.main.SwitchboardWindow;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class SwitchboardWindowTest {
     @Start
     void start(Stage stage) {
         backend = new FakeBackend(clock, true);
-        SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+        SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx());
         scene = stage.getScene();
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.ui;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +15,7 @@ import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.Speaker;
 import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.ui.accept.AcceptViewModel;
-import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorViewModel;
 import dev.switchboard.ui.main.SwitchboardViewModel;
 import dev.switchboard.ui.steering.SteeringViewModel;
@@ -229,7 +230,7 @@ class ViewModelTest {
     @Nested
     class Window {
 
-        private final SwitchboardViewModel window = new SwitchboardViewModel(backend, UiDispatcher.immediate());
+        private final SwitchboardViewModel window = new SwitchboardViewModel(backend.backend(), UiDispatcher.immediate());
 
         Window() {
             backend.streamAfterAccept = false;

@@ -1,5 +1,7 @@
 package dev.switchboard.ui;
 
+import dev.switchboard.ui.main.SwitchboardWindow;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +44,7 @@ class WindowKeysAndLayoutTest {
     void start(Stage stage) {
         backend = new FakeBackend(new TestClock(), true);
         backend.streamAfterAccept = false;
-        SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+        SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx());
         scene = stage.getScene();
     }
 

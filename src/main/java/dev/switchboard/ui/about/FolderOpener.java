@@ -1,5 +1,6 @@
 package dev.switchboard.ui.about;
 
+import dev.switchboard.util.Threads;
 import dev.switchboard.ui.UiDispatcher;
 import dev.switchboard.ui.Widgets;
 import java.awt.Desktop;
@@ -59,7 +60,7 @@ public final class FolderOpener {
      * the path (with Copy) in a dialog over {@code owner}, on the FX thread.
      */
     public static void open(Path folder, Consumer<String> opener, UiDispatcher dispatcher, Window owner, String what) {
-        Thread thread = new Thread(() -> {
+        Threads.startDaemon("switchboard-open-folder", () -> {
             try {
                 Files.createDirectories(folder);
                 opener.accept(folder.toUri().toString());
@@ -67,9 +68,7 @@ public final class FolderOpener {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 dispatcher.run(() -> pathDialog(owner, what, folder, reason).show());
             }
-        }, "switchboard-open-folder");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** "Could not open the log folder": the path, selectable, with a Copy button. */

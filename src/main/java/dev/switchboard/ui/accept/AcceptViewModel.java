@@ -4,7 +4,7 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.ui.RejectStatus;
-import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.CallRowViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;

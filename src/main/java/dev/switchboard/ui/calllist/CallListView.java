@@ -1,10 +1,12 @@
 package dev.switchboard.ui.calllist;
 
+import dev.switchboard.ui.CallRowViewModel;
+
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.switchboard.ui.Widgets;
-import dev.switchboard.ui.presenter.PresenterMode;
+import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.call.CallState;
 import javafx.animation.Animation;
 import javafx.animation.Interpolator;

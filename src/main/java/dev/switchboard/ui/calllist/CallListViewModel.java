@@ -1,5 +1,7 @@
 package dev.switchboard.ui.calllist;
 
+import dev.switchboard.ui.CallRowViewModel;
+
 import dev.switchboard.call.Call;
 import java.util.HashMap;
 import java.util.Map;

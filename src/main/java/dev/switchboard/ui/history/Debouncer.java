@@ -1,5 +1,6 @@
 package dev.switchboard.ui.history;
 
+import dev.switchboard.util.Threads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,11 +24,7 @@ public interface Debouncer extends AutoCloseable {
 
     /** Waits {@code quiet} after the last submit, on its own daemon thread. */
     static Debouncer after(Duration quiet) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "switchboard-search-debounce");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("switchboard-search-debounce"));
         return new Debouncer() {
             private ScheduledFuture<?> pending;
 

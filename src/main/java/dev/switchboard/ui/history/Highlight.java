@@ -1,6 +1,6 @@
 package dev.switchboard.ui.history;
 
-import dev.switchboard.store.SearchHit;
+import dev.switchboard.history.SearchHit;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,12 @@
 package dev.switchboard.ui.history;
 
+import dev.switchboard.ui.Windows;
+
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.switchboard.store.StoredCall;
+import dev.switchboard.history.StoredCall;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.inspector.InspectorTabs;
 import dev.switchboard.ui.transcript.TranscriptView;

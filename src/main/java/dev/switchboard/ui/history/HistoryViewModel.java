@@ -1,16 +1,19 @@
 package dev.switchboard.ui.history;
 
+import dev.switchboard.ui.UiTasks;
+
 import dev.switchboard.call.Call;
-import dev.switchboard.store.CallSummary;
-import dev.switchboard.store.Exporter;
-import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.ProfileRef;
-import dev.switchboard.store.Replayer;
-import dev.switchboard.store.SearchHit;
-import dev.switchboard.store.StoredCall;
+import dev.switchboard.history.CallSummary;
+import dev.switchboard.history.Exporter;
+import dev.switchboard.history.SearchQuery;
+import dev.switchboard.monitor.HistoryService;
+import dev.switchboard.history.ProfileRef;
+import dev.switchboard.history.Replayer;
+import dev.switchboard.history.SearchHit;
+import dev.switchboard.history.StoredCall;
 import dev.switchboard.ui.Formats;
 import dev.switchboard.ui.inspector.InspectorViewModel;
-import dev.switchboard.ui.presenter.PresenterMode;
+import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +43,7 @@ import javafx.collections.ObservableList;
 /**
  * The history window's state: past calls in a date range, full-text search hits, the opened call (rebuilt with
  * the {@link Replayer} at instant speed so the live transcript and inspector views show it as it was), and exports.
- * Every store call runs through {@link StoreTasks}; the properties change on the UI thread only.
+ * Every store call runs through {@link UiTasks}; the properties change on the UI thread only.
  */
 public final class HistoryViewModel {
 
@@ -81,8 +84,8 @@ public final class HistoryViewModel {
         }
     }
 
-    private final HistoryStore store;
-    private final StoreTasks tasks;
+    private final HistoryService store;
+    private final UiTasks tasks;
     private final Replayer replayer;
     private final Supplier<List<String>> secrets;
     private final ZoneId zone;
@@ -108,7 +111,7 @@ public final class HistoryViewModel {
      * @param secrets   what every export must scrub (the backend's key and secret)
      * @param debouncer delays the search while the person types (tests pass {@link Debouncer#immediate()})
      */
-    public HistoryViewModel(HistoryStore store, StoreTasks tasks, Replayer replayer, Supplier<List<String>> secrets,
+    public HistoryViewModel(HistoryService store, UiTasks tasks, Replayer replayer, Supplier<List<String>> secrets,
                             ZoneId zone, Debouncer debouncer) {
         this.store = store;
         this.tasks = tasks;
@@ -119,7 +122,7 @@ public final class HistoryViewModel {
         from.addListener(o -> refresh());
         to.addListener(o -> refresh());
         query.addListener((obs, old, text) -> {
-            searching.set(!HistoryStore.ftsQuery(text).isEmpty());
+            searching.set(!SearchQuery.fts(text).isEmpty());
             debouncer.submit(() -> tasks.dispatcher().run(this::searchNow));
         });
     }
@@ -153,7 +156,7 @@ public final class HistoryViewModel {
     public CompletableFuture<List<SearchHit>> searchNow() {
         long generation = searchGeneration.incrementAndGet();
         String text = query.get();
-        if (HistoryStore.ftsQuery(text).isEmpty()) {
+        if (SearchQuery.fts(text).isEmpty()) {
             hits.clear();
             return CompletableFuture.completedFuture(List.of());
         }
@@ -219,7 +222,7 @@ public final class HistoryViewModel {
         Exporter exporter = exporter();
         Instant start = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
         Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
-        return write(file, () -> exporter.csv(store, start, end), "Exported the calls as CSV to ");
+        return write(file, () -> exporter.csv(store.listCalls(start, end, 0)), "Exported the calls as CSV to ");
     }
 
     private CompletableFuture<Path> write(Path file, Supplier<String> content, String done) {
@@ -245,7 +248,7 @@ public final class HistoryViewModel {
 
     // ---- accessors ----
 
-    public HistoryStore store() {
+    public HistoryService store() {
         return store;
     }
 

@@ -1,20 +1,17 @@
 package dev.switchboard.ui.history;
 
-import dev.switchboard.monitor.Backend;
-import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.StoreJson;
-import dev.switchboard.store.StoredCall;
-import dev.switchboard.ui.UiDispatcher;
-import dev.switchboard.ui.presenter.PresenterMode;
-import dev.switchboard.ui.replay.ReplayWindow;
+import dev.switchboard.history.Replayer;
+import dev.switchboard.history.StoredCall;
+import dev.switchboard.monitor.HistoryService;
+import dev.switchboard.ui.PresenterMode;
+import dev.switchboard.ui.UiTasks;
+import dev.switchboard.ui.Windows;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -25,14 +22,24 @@ public final class HistoryWindow {
 
     public static final Duration SEARCH_DELAY = Duration.ofMillis(200);
 
+    /**
+     * What the history window hands to other windows: how a stored call is replayed, and "Open recording…".
+     *
+     * @param replayer      plays a stored call into a call model (instant speed for the opened call)
+     * @param replay        opens a replay of a call, next to the given window
+     * @param openRecording asks for an exported call and replays it
+     */
+    public record Links(Replayer replayer, BiConsumer<Window, StoredCall> replay, Consumer<Window> openRecording) {
+    }
+
     private final Stage stage;
     private final HistoryViewModel model;
 
-    private HistoryWindow(Window owner, HistoryStore store, Backend backend, UiDispatcher dispatcher,
-                          PresenterMode presenter) {
+    private HistoryWindow(Window owner, HistoryService history, UiTasks tasks, PresenterMode presenter,
+                          Links links) {
         Debouncer debouncer = Debouncer.after(SEARCH_DELAY);
-        model = new HistoryViewModel(store, StoreTasks.background(dispatcher), ReplayWindow.replayer(),
-                backend::secretsToRedact, ZoneId.systemDefault(), debouncer);
+        model = new HistoryViewModel(history, tasks, links.replayer(),
+                history::secretsToRedact, ZoneId.systemDefault(), debouncer);
         model.usePresenterMode(presenter);
         HistoryView view = new HistoryView(model, new HistoryView.Actions() {
             @Override
@@ -53,13 +60,13 @@ public final class HistoryWindow {
             @Override
             public void replay(StoredCall call) {
                 if (call != null) {
-                    ReplayWindow.open(stage, call, dispatcher);
+                    links.replay().accept(stage, call);
                 }
             }
 
             @Override
             public void openRecording() {
-                HistoryWindow.openRecording(stage, dispatcher);
+                links.openRecording().accept(stage);
             }
         });
         stage = Windows.stage(owner, "Call history — Switchboard", view, 1220, 780, debouncer::close);
@@ -67,20 +74,14 @@ public final class HistoryWindow {
         model.refresh();
     }
 
-    /** Opens the history on the backend's store, or brings the open one to the front. */
-    public static HistoryWindow open(Window owner, Backend backend, UiDispatcher dispatcher) {
-        return open(owner, backend, dispatcher, new PresenterMode());
-    }
-
-    /** Like {@link #open(Window, Backend, UiDispatcher)}, masking caller numbers while presenter mode is on. */
-    public static HistoryWindow open(Window owner, Backend backend, UiDispatcher dispatcher, PresenterMode presenter) {
+    /** Opens the history, masking caller numbers while presenter mode is on, or brings the open one to the front. */
+    public static HistoryWindow open(Window owner, HistoryService history, UiTasks tasks,
+                                     PresenterMode presenter, Links links) {
         if (Windows.focusExisting(owner, HistoryWindow.class, s -> { })) {
             return (HistoryWindow) ((Stage) owner.getProperties().get(HistoryWindow.class)).getScene()
                     .getProperties().get(HistoryWindow.class);
         }
-        HistoryStore store = backend.historyStore().orElseThrow(() ->
-                new IllegalStateException("this backend keeps no history"));
-        HistoryWindow window = new HistoryWindow(owner, store, backend, dispatcher, presenter);
+        HistoryWindow window = new HistoryWindow(owner, history, tasks, presenter, links);
         if (owner != null) {
             owner.getProperties().put(HistoryWindow.class, window.stage);
         }
@@ -96,29 +97,6 @@ public final class HistoryWindow {
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             export.apply(file.toPath());
-        }
-    }
-
-    /** "Open recording…": a call exported as JSON, read off the FX thread, then replayed in its own window. */
-    public static void openRecording(Window owner, UiDispatcher dispatcher) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a recorded call");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Switchboard call (JSON)", "*.json"));
-        File file = chooser.showOpenDialog(owner);
-        if (file == null) {
-            return;
-        }
-        StoreTasks.background(dispatcher).run(() -> readRecording(file.toPath()),
-                call -> ReplayWindow.open(owner, call, dispatcher),
-                message -> ReplayWindow.showError(owner, "Could not open " + file.getName(), message));
-    }
-
-    /** A call exported as JSON ({@link dev.switchboard.store.Exporter#json}). */
-    public static StoredCall readRecording(Path file) {
-        try {
-            return StoreJson.readCall(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

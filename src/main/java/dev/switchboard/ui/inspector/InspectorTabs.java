@@ -6,7 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.SipHeader;
 import dev.switchboard.ui.Widgets;
-import dev.switchboard.ui.presenter.PresenterMode;
+import dev.switchboard.ui.PresenterMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

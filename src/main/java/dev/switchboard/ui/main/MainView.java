@@ -1,16 +1,27 @@
 package dev.switchboard.ui.main;
 
+import dev.switchboard.ui.MenuContribution;
+import dev.switchboard.ui.Stylesheets;
+import dev.switchboard.ui.UiTasks;
+import dev.switchboard.ui.history.HistoryWindow;
+import dev.switchboard.ui.history.HistoryMenu;
+import dev.switchboard.ui.profiles.ProfilesMenu;
+import dev.switchboard.ui.replay.ReplayMenu;
+import dev.switchboard.ui.replay.ReplayWindow;
+
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.switchboard.ui.Widgets;
-import dev.switchboard.ui.WindowOptions;
-import dev.switchboard.ui.about.HelpMenu;
-import dev.switchboard.ui.presenter.PresenterControls;
+import dev.switchboard.ui.main.WindowOptions;
+import dev.switchboard.ui.main.HelpMenu;
+import dev.switchboard.ui.PresenterControls;
 import dev.switchboard.ui.calllist.CallListView;
 import dev.switchboard.ui.settings.SettingsPane;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.stage.Window;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -98,10 +109,31 @@ public final class MainView extends BorderPane {
         model.presenter().activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.32 : 0.25));
         SplitPane.setResizableWithParent(left, false);
 
-        setTop(new VBox(menuBar(), appBar()));
+        List<MenuContribution> features = features();
+        setTop(new VBox(menuBar(features), appBar(features)));
         setCenter(split);
         setBottom(statusBar());
-        dev.switchboard.ui.history.HistoryMenus.install(this, model); // issue 5: History menu, Ctrl+H, Ctrl+P
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                Stylesheets.addTo(scene.getStylesheets());
+            }
+        });
+    }
+
+    /** History, profiles and replay, in the order their items stand in the menu and their buttons in the top bar. */
+    private List<MenuContribution> features() {
+        Supplier<Window> owner = () -> getScene() == null ? null : getScene().getWindow();
+        UiTasks tasks = model.tasks();
+        HistoryWindow.Links links = new HistoryWindow.Links(ReplayWindow.replayer(tasks),
+                (window, call) -> ReplayWindow.open(window, call, tasks), window -> ReplayWindow.openRecording(window, tasks));
+        return List.of(
+                HistoryMenu.contribution(owner, model.backend().history(), tasks, model.presenter(), links),
+                ProfilesMenu.contribution(owner, model.backend().profiles(), tasks, () -> model.profilePicker().reload()),
+                ReplayMenu.contribution(owner, tasks));
+    }
+
+    private static List<MenuItem> itemsFor(String menu, List<MenuContribution> features) {
+        return features.stream().filter(f -> f.menu().equals(menu)).flatMap(f -> f.items().stream()).toList();
     }
 
     // ---- keyboard ----
@@ -156,7 +188,7 @@ public final class MainView extends BorderPane {
 
     // ---- menu bar and top bar ----
 
-    private MenuBar menuBar() {
+    private MenuBar menuBar(List<MenuContribution> features) {
         MenuItem settings = new MenuItem("Settings…", Widgets.icon("fth-settings"));
         settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         settings.setOnAction(e -> showSettings());
@@ -176,6 +208,9 @@ public final class MainView extends BorderPane {
         CheckMenuItem autoAccept = new CheckMenuItem("Auto-accept every call");
         autoAccept.selectedProperty().bindBidirectional(model.autoAcceptProperty());
         Menu calls = new Menu("_Calls", null, ringNow, ring, new SeparatorMenuItem(), autoAccept);
+        Menu history = new Menu(MenuContribution.HISTORY);
+        history.setId("historyMenu");
+        history.getItems().setAll(itemsFor(MenuContribution.HISTORY, features));
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -192,7 +227,7 @@ public final class MainView extends BorderPane {
         keys.setOnAction(e -> showShortcuts());
         Menu help = new Menu("_Help", null, keys, new SeparatorMenuItem());
         help.getItems().addAll(this.help.items());
-        return new MenuBar(app, calls, view, help);
+        return new MenuBar(app, calls, history, view, help);
     }
 
     /** Keeps {@code items} one per demo scenario (they come and go with demo mode). */
@@ -202,7 +237,7 @@ public final class MainView extends BorderPane {
         rebuild.run();
     }
 
-    private Node appBar() {
+    private Node appBar(List<MenuContribution> features) {
         StackPane logo = new StackPane(Widgets.icon("fth-phone-call"));
         logo.getStyleClass().add("app-logo");
         Label title = Widgets.label("Switchboard", Styles.TITLE_4);
@@ -227,7 +262,9 @@ public final class MainView extends BorderPane {
         settings.setOnAction(e -> showSettings());
 
         HBox bar = new HBox(logo, titles, new Separator(javafx.geometry.Orientation.VERTICAL), demoButton(Styles.ACCENT, "ringDemoButton"),
-                autoAccept, new Spacer(), notice, PresenterControls.toolbarToggle(model.presenter()), theme, settings);
+                autoAccept, new Spacer(), notice, PresenterControls.toolbarToggle(model.presenter()));
+        features.forEach(f -> bar.getChildren().addAll(f.toolbar()));
+        bar.getChildren().addAll(theme, settings);
         bar.getStyleClass().add("app-bar");
         notice.setId("notice");
         return bar;

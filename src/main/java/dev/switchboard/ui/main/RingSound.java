@@ -1,5 +1,6 @@
 package dev.switchboard.ui.main;
 
+import dev.switchboard.util.Threads;
 import java.awt.GraphicsEnvironment;
 import java.awt.Toolkit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,16 +22,14 @@ final class RingSound {
             if (unavailable.get() || GraphicsEnvironment.isHeadless()) {
                 return;
             }
-            Thread beeper = new Thread(() -> {
+            Threads.startDaemon("switchboard-ring", () -> {
                 try {
                     Toolkit.getDefaultToolkit().beep();
                 } catch (Throwable e) { // AWTError, HeadlessException, UnsatisfiedLinkError: no sound then
                     unavailable.set(true);
                     log.info("no system beep available ({}); rings are silent", e.toString());
                 }
-            }, "switchboard-ring");
-            beeper.setDaemon(true);
-            beeper.start();
+            });
         };
     }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.ui.main;
 
+import dev.switchboard.ui.UiTasks;
+import dev.switchboard.ui.profiles.ProfilePickerViewModel;
+
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallState;
@@ -9,9 +12,9 @@ import dev.switchboard.ui.CallRefreshCoalescer;
 import dev.switchboard.ui.UiDispatcher;
 import dev.switchboard.ui.accept.AcceptViewModel;
 import dev.switchboard.ui.calllist.CallListViewModel;
-import dev.switchboard.ui.calllist.CallRowViewModel;
+import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorViewModel;
-import dev.switchboard.ui.presenter.PresenterMode;
+import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringViewModel;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +39,7 @@ public final class SwitchboardViewModel {
 
     private final Backend backend;
     private final UiDispatcher dispatcher;
+    private final UiTasks tasks;
     private final CallCommands commands;
     private final CallRefreshCoalescer coalescer;
     private final CallListViewModel callList = new CallListViewModel();
@@ -43,8 +47,8 @@ public final class SwitchboardViewModel {
     private final SteeringViewModel steering = new SteeringViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
-    // issue 5: the accept panel's profile picker (accepts with an unedited profile record its version)
-    private final dev.switchboard.ui.profiles.ProfilePickerViewModel profilePicker;
+    /** The accept panel's profile picker: an accept with an unedited profile records its version. */
+    private final ProfilePickerViewModel profilePicker;
 
     private final StringProperty listenerUrl = new SimpleStringProperty(this, "listenerUrl", "");
     private final LongProperty webhooksReceived = new SimpleLongProperty(this, "webhooksReceived");
@@ -66,21 +70,26 @@ public final class SwitchboardViewModel {
 
     /** @param ringSound plays when a call starts ringing (and {@link #soundOnRingProperty()} is on); never blocks */
     public SwitchboardViewModel(Backend backend, UiDispatcher dispatcher, Runnable ringSound) {
+        this(backend, UiTasks.start(dispatcher), ringSound);
+    }
+
+    /** @param tasks the window's background-task seam; {@link #close()} closes it */
+    public SwitchboardViewModel(Backend backend, UiTasks tasks, Runnable ringSound) {
         this.backend = backend;
-        this.dispatcher = dispatcher;
+        this.tasks = tasks;
+        this.dispatcher = tasks.dispatcher();
         this.ringSound = ringSound;
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
-        this.profilePicker = new dev.switchboard.ui.profiles.ProfilePickerViewModel(accept, backend.historyStore(),
-                dev.switchboard.ui.history.StoreTasks.background(dispatcher));
+        this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
 
         callList.selectedProperty().addListener((obs, old, row) -> show(row));
-        autoAccept.set(backend.autoAccept());
-        autoAccept.addListener((obs, was, on) -> backend.setAutoAccept(on, accept.settings()));
+        autoAccept.set(backend.autoAnswer().autoAccept());
+        autoAccept.addListener((obs, was, on) -> backend.autoAnswer().setAutoAccept(on, accept.settings()));
         // While auto-accept is on, it follows the panel's edits.
         accept.settingsProperty().addListener((obs, old, now) -> {
             if (autoAccept.get()) {
-                backend.setAutoAccept(true, now);
+                backend.autoAnswer().setAutoAccept(true, now);
             }
         });
         refreshStatus();
@@ -88,7 +97,7 @@ public final class SwitchboardViewModel {
 
     /** Subscribes to the backend; calls that exist already are listed at once. */
     public void start() {
-        backend.onStatusChanged(() -> {
+        backend.status().onStatusChanged(() -> {
             if (statusRefreshScheduled.compareAndSet(false, true)) {
                 dispatcher.run(() -> {
                     statusRefreshScheduled.set(false);
@@ -164,12 +173,12 @@ public final class SwitchboardViewModel {
     }
 
     private void refreshStatus() {
-        listenerUrl.set(backend.listenerUrl());
-        webhooksReceived.set(backend.webhooksReceived());
-        webhooksRejected.set(backend.webhooksRejected());
-        demo.set(backend.isDemo());
-        maskedApiKey.set(backend.maskedApiKey());
-        var scenarios = backend.demoScenarios();
+        listenerUrl.set(backend.status().listenerUrl());
+        webhooksReceived.set(backend.status().webhooksReceived());
+        webhooksRejected.set(backend.status().webhooksRejected());
+        demo.set(backend.status().isDemo());
+        maskedApiKey.set(backend.status().maskedApiKey());
+        var scenarios = backend.demo().demoScenarios();
         if (!demoScenarios.equals(scenarios)) {
             demoScenarios.setAll(scenarios);
         }
@@ -192,7 +201,7 @@ public final class SwitchboardViewModel {
         accept.remember(settings);
         var profile = profilePicker.uneditedSelection();
         if (profile.isPresent()) {
-            commands.acceptWithProfile(row, profile.get(), backend);
+            commands.acceptWithProfile(row, profile.get());
         } else {
             commands.accept(row, settings);
         }
@@ -247,7 +256,7 @@ public final class SwitchboardViewModel {
 
     /** Rings a simulated call; a failure shows in {@code onFailure} in plain words. */
     public void ringDemoCall(int scenario, java.util.function.Consumer<String> onFailure) {
-        backend.ringDemoCall(scenario).whenComplete((id, error) -> {
+        backend.demo().ringDemoCall(scenario).whenComplete((id, error) -> {
             if (error != null) {
                 dispatcher.run(() -> onFailure.accept("Could not ring a demo call: " + CallCommands.plainMessage(error)));
             }
@@ -268,7 +277,7 @@ public final class SwitchboardViewModel {
         return accept;
     }
 
-    public dev.switchboard.ui.profiles.ProfilePickerViewModel profilePicker() {
+    public ProfilePickerViewModel profilePicker() {
         return profilePicker;
     }
 
@@ -336,6 +345,16 @@ public final class SwitchboardViewModel {
     }
 
     /** The window's hop onto the FX thread, for views that run work in the background. */
+    /** The window's background-task seam (storage, files, network checks). */
+    public UiTasks tasks() {
+        return tasks;
+    }
+
+    /** Stops the window's background threads; called when the window closes. */
+    public void close() {
+        tasks.close();
+    }
+
     public UiDispatcher dispatcher() {
         return dispatcher;
     }

@@ -1,11 +1,11 @@
 package dev.switchboard.ui.profiles;
 
 import dev.switchboard.call.AcceptSettings;
-import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.ProfileSummary;
-import dev.switchboard.store.ProfileVersion;
+import dev.switchboard.monitor.ProfileService;
+import dev.switchboard.history.ProfileSummary;
+import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.ui.accept.AcceptViewModel;
-import dev.switchboard.ui.history.StoreTasks;
+import dev.switchboard.ui.UiTasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  * draft then counts as <em>edited</em> as soon as it differs from that version. Accept with a picked, unedited
  * profile goes through {@link dev.switchboard.monitor.Backend#acceptWithProfile} so the call records the version;
  * an edited draft is accepted plain (no profile recorded) unless it is saved as a new version first.
- * FX thread only; the store is read and written through {@link StoreTasks}.
+ * FX thread only; the store is read and written through {@link UiTasks}.
  */
 public final class ProfilePickerViewModel {
 
@@ -47,15 +47,15 @@ public final class ProfilePickerViewModel {
     public static final Choice NONE = new Choice(null);
 
     private final AcceptViewModel accept;
-    private final Optional<HistoryStore> store;
-    private final StoreTasks tasks;
+    private final Optional<ProfileService> store;
+    private final UiTasks tasks;
     private final ObservableList<Choice> choices = FXCollections.observableArrayList(NONE);
     private final ObjectProperty<Choice> selected = new SimpleObjectProperty<>(this, "selected", NONE);
     private final BooleanProperty edited = new SimpleBooleanProperty(this, "edited");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private boolean reloading;
 
-    public ProfilePickerViewModel(AcceptViewModel accept, Optional<HistoryStore> store, StoreTasks tasks) {
+    public ProfilePickerViewModel(AcceptViewModel accept, Optional<ProfileService> store, UiTasks tasks) {
         this.accept = accept;
         this.store = store;
         this.tasks = tasks;
@@ -79,11 +79,11 @@ public final class ProfilePickerViewModel {
         if (store.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        HistoryStore s = store.get();
+        ProfileService s = store.get();
         return tasks.run(() -> {
             List<ProfileVersion> latest = new ArrayList<>();
-            for (ProfileSummary p : s.profiles().list()) {
-                s.profiles().latest(p.name()).ifPresent(latest::add);
+            for (ProfileSummary p : s.list()) {
+                s.latest(p.name()).ifPresent(latest::add);
             }
             return latest;
         }, this::replaceChoices, status::set);
@@ -113,7 +113,7 @@ public final class ProfilePickerViewModel {
             return CompletableFuture.failedFuture(new IllegalStateException("no profile is picked"));
         }
         AcceptSettings draft = accept.settings();
-        return tasks.run(() -> store.get().profiles().save(choice.name(), draft), this::picked, status::set);
+        return tasks.run(() -> store.get().save(choice.name(), draft), this::picked, status::set);
     }
 
     /** Saves the draft as a new profile (its version 1) and picks it. */
@@ -122,7 +122,7 @@ public final class ProfilePickerViewModel {
             return CompletableFuture.failedFuture(new IllegalStateException("no history store"));
         }
         AcceptSettings draft = accept.settings();
-        return tasks.run(() -> store.get().profiles().create(name, draft), this::picked, status::set);
+        return tasks.run(() -> store.get().create(name, draft), this::picked, status::set);
     }
 
     private void picked(ProfileVersion version) {

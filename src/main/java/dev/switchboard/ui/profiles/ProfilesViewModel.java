@@ -1,13 +1,13 @@
 package dev.switchboard.ui.profiles;
 
 import dev.switchboard.call.AcceptSettings;
-import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.LineDiff;
-import dev.switchboard.store.ProfileSummary;
-import dev.switchboard.store.ProfileVersion;
-import dev.switchboard.store.RoutingRule;
+import dev.switchboard.monitor.ProfileService;
+import dev.switchboard.history.LineDiff;
+import dev.switchboard.history.ProfileSummary;
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.history.RoutingRule;
 import dev.switchboard.ui.accept.AcceptViewModel;
-import dev.switchboard.ui.history.StoreTasks;
+import dev.switchboard.ui.UiTasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
 /**
  * The profiles editor: the list of profiles, the edited one (the accept panel's fields and validation, via an
  * {@link AcceptViewModel} draft), its versions with a side-by-side diff of two versions' instructions, import and
- * export, and the routing rules table. Every save adds a version. Store work runs through {@link StoreTasks}.
+ * export, and the routing rules table. Every save adds a version. Store work runs through {@link UiTasks}.
  */
 public final class ProfilesViewModel {
 
@@ -73,8 +73,8 @@ public final class ProfilesViewModel {
         }
     }
 
-    private final HistoryStore store;
-    private final StoreTasks tasks;
+    private final ProfileService store;
+    private final UiTasks tasks;
     private final Runnable onChanged;
     private final ObservableList<ProfileSummary> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ProfileSummary> selected = new SimpleObjectProperty<>(this, "selected");
@@ -91,7 +91,7 @@ public final class ProfilesViewModel {
     private final BooleanBinding saveDisabled;
 
     /** @param onChanged runs (on the UI thread) after anything was saved, so the accept panel's picker reloads */
-    public ProfilesViewModel(HistoryStore store, StoreTasks tasks, Runnable onChanged) {
+    public ProfilesViewModel(ProfileService store, UiTasks tasks, Runnable onChanged) {
         this.store = store;
         this.tasks = tasks;
         this.onChanged = onChanged;
@@ -114,12 +114,12 @@ public final class ProfilesViewModel {
 
     /** Reads the profiles and routing rules. */
     public CompletableFuture<List<ProfileSummary>> reload() {
-        tasks.run(() -> store.routing().list(), this::showRules, status::set);
+        tasks.run(() -> store.routingRules(), this::showRules, status::set);
         return reloadProfiles(selected.get() == null ? null : selected.get().name());
     }
 
     private CompletableFuture<List<ProfileSummary>> reloadProfiles(String select) {
-        return tasks.run(() -> store.profiles().list(), list -> {
+        return tasks.run(() -> store.list(), list -> {
             profiles.setAll(list);
             ProfileSummary match = select == null ? null : list.stream()
                     .filter(p -> p.name().equalsIgnoreCase(select)).findFirst().orElse(null);
@@ -132,7 +132,7 @@ public final class ProfilesViewModel {
     }
 
     private void loadProfile(String profileName) {
-        tasks.run(() -> store.profiles().versions(profileName), list -> {
+        tasks.run(() -> store.versions(profileName), list -> {
             if (list.isEmpty()) {
                 return;
             }
@@ -170,14 +170,14 @@ public final class ProfilesViewModel {
         ProfileSummary current = selected.get();
         return tasks.run(() -> {
             if (current == null) {
-                return store.profiles().create(newName, settings);
+                return store.create(newName, settings);
             }
             if (!current.name().equals(newName)) {
-                store.profiles().rename(current.name(), newName);
+                store.rename(current.name(), newName);
             }
-            return Objects.equals(store.profiles().latest(newName).map(ProfileVersion::settings).orElse(null), settings)
-                    ? store.profiles().latest(newName).orElseThrow()
-                    : store.profiles().save(newName, settings);
+            return Objects.equals(store.latest(newName).map(ProfileVersion::settings).orElse(null), settings)
+                    ? store.latest(newName).orElseThrow()
+                    : store.save(newName, settings);
         }, saved -> {
             status.set("Saved " + saved.ref().describe() + ".");
             changed(saved.name());
@@ -190,7 +190,7 @@ public final class ProfilesViewModel {
         if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no profile selected"));
         }
-        return tasks.run(() -> store.profiles().duplicate(current.name(), newName), copy -> {
+        return tasks.run(() -> store.duplicate(current.name(), newName), copy -> {
             status.set("Duplicated " + current.name() + " as " + copy.name() + ".");
             changed(copy.name());
         }, status::set);
@@ -202,7 +202,7 @@ public final class ProfilesViewModel {
         if (current == null) {
             return CompletableFuture.completedFuture(false);
         }
-        return tasks.run(() -> store.profiles().delete(current.name()), deleted -> {
+        return tasks.run(() -> store.delete(current.name()), deleted -> {
             startNew();
             status.set("Deleted " + current.name() + ".");
             changed(null);
@@ -212,7 +212,7 @@ public final class ProfilesViewModel {
     public CompletableFuture<List<ProfileVersion>> importFrom(Path file) {
         return tasks.run(() -> {
             try {
-                return store.profiles().importFrom(file);
+                return store.importFrom(file);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read " + file.getFileName() + ": " + e.getMessage(), e);
             }
@@ -229,7 +229,7 @@ public final class ProfilesViewModel {
         List<String> names = current == null ? List.of() : List.of(current.name());
         return tasks.run(() -> {
             try {
-                store.profiles().exportTo(file, names);
+                store.exportTo(file, names);
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not write " + file.getFileName() + ": " + e.getMessage(), e);
@@ -304,7 +304,7 @@ public final class ProfilesViewModel {
         for (int i = 0; i < rules.size(); i++) {
             list.add(rules.get(i).toRule(i));
         }
-        return tasks.run(() -> store.routing().replaceAll(list), saved -> {
+        return tasks.run(() -> store.replaceRoutingRules(list), saved -> {
             showRules(saved);
             status.set("Saved " + saved.size() + (saved.size() == 1 ? " routing rule." : " routing rules."));
         }, status::set);

@@ -1,9 +1,9 @@
 package dev.switchboard.ui.profiles;
 
-import dev.switchboard.store.HistoryStore;
+import dev.switchboard.monitor.ProfileService;
 import dev.switchboard.ui.UiDispatcher;
-import dev.switchboard.ui.history.StoreTasks;
-import dev.switchboard.ui.history.Windows;
+import dev.switchboard.ui.UiTasks;
+import dev.switchboard.ui.Windows;
 import java.io.File;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -18,8 +18,8 @@ public final class ProfilesWindow {
     private final Stage stage;
     private final ProfilesViewModel model;
 
-    private ProfilesWindow(Window owner, HistoryStore store, UiDispatcher dispatcher, Runnable onChanged) {
-        model = new ProfilesViewModel(store, StoreTasks.background(dispatcher), onChanged);
+    private ProfilesWindow(Window owner, ProfileService store, UiTasks tasks, Runnable onChanged) {
+        model = new ProfilesViewModel(store, tasks, onChanged);
         ProfilesView view = new ProfilesView(model, new ProfilesView.Actions() {
             @Override
             public void importProfiles() {
@@ -78,12 +78,12 @@ public final class ProfilesWindow {
     }
 
     /** Opens the editor, or brings the open one to the front. */
-    public static ProfilesWindow open(Window owner, HistoryStore store, UiDispatcher dispatcher, Runnable onChanged) {
+    public static ProfilesWindow open(Window owner, ProfileService store, UiTasks tasks, Runnable onChanged) {
         if (Windows.focusExisting(owner, ProfilesWindow.class, s -> { })) {
             return (ProfilesWindow) ((Stage) owner.getProperties().get(ProfilesWindow.class)).getScene()
                     .getProperties().get(ProfilesWindow.class);
         }
-        ProfilesWindow window = new ProfilesWindow(owner, store, dispatcher, onChanged);
+        ProfilesWindow window = new ProfilesWindow(owner, store, tasks, onChanged);
         if (owner != null) {
             owner.getProperties().put(ProfilesWindow.class, window.stage);
         }

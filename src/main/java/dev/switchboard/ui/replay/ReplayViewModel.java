@@ -1,8 +1,8 @@
 package dev.switchboard.ui.replay;
 
 import dev.switchboard.call.Call;
-import dev.switchboard.store.Replayer;
-import dev.switchboard.store.StoredCall;
+import dev.switchboard.history.Replayer;
+import dev.switchboard.history.StoredCall;
 import dev.switchboard.ui.CallRefreshCoalescer;
 import dev.switchboard.ui.UiDispatcher;
 import dev.switchboard.ui.inspector.InspectorViewModel;

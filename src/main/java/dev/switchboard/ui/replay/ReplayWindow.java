@@ -1,12 +1,22 @@
 package dev.switchboard.ui.replay;
 
+import dev.switchboard.history.HistoryJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.switchboard.ui.UiTasks;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.stage.FileChooser;
+
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.switchboard.store.Replayer;
-import dev.switchboard.store.StoredCall;
+import dev.switchboard.history.Replayer;
+import dev.switchboard.history.StoredCall;
 import dev.switchboard.ui.UiDispatcher;
 import dev.switchboard.ui.Widgets;
-import dev.switchboard.ui.history.Windows;
+import dev.switchboard.ui.Windows;
 import dev.switchboard.ui.inspector.InspectorTabs;
 import dev.switchboard.ui.transcript.TranscriptView;
 import java.util.concurrent.Executors;
@@ -30,19 +40,11 @@ import javafx.stage.Window;
 /** A replay: the stored call played into the live transcript view at 1×, 4× or instantly. Closing it stops the replay. */
 public final class ReplayWindow {
 
-    private static final class Shared {
-        static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "switchboard-replay");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     private final ReplayViewModel model;
     private final Stage stage;
 
-    private ReplayWindow(Window owner, StoredCall call, UiDispatcher dispatcher) {
-        model = new ReplayViewModel(call, replayer(), dispatcher);
+    private ReplayWindow(Window owner, StoredCall call, UiTasks tasks) {
+        model = new ReplayViewModel(call, replayer(tasks), tasks.dispatcher());
         BorderPane root = new BorderPane();
         root.setId("replayView");
         root.setTop(toolbar(call));
@@ -57,13 +59,13 @@ public final class ReplayWindow {
         stage.getScene().getProperties().put(ReplayWindow.class, this);
     }
 
-    /** The replayer every window shares (one timer thread; at instant speed it is not used). */
-    public static Replayer replayer() {
-        return new Replayer(Shared.SCHEDULER);
+    /** A replayer on the window's timer (at instant speed it is not used). */
+    public static Replayer replayer(UiTasks tasks) {
+        return new Replayer(tasks.timer());
     }
 
-    public static ReplayWindow open(Window owner, StoredCall call, UiDispatcher dispatcher) {
-        ReplayWindow window = new ReplayWindow(owner, call, dispatcher);
+    public static ReplayWindow open(Window owner, StoredCall call, UiTasks tasks) {
+        ReplayWindow window = new ReplayWindow(owner, call, tasks);
         window.stage.show();
         return window;
     }
@@ -105,6 +107,28 @@ public final class ReplayWindow {
                 new Separator(Orientation.VERTICAL), play, stop);
         bar.getStyleClass().add("window-toolbar");
         return bar;
+    }
+
+    /** "Open recording…": a call exported as JSON, read off the FX thread, then replayed in its own window. */
+    public static void openRecording(Window owner, UiTasks tasks) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a recorded call");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Switchboard call (JSON)", "*.json"));
+        File file = chooser.showOpenDialog(owner);
+        if (file == null) {
+            return;
+        }
+        tasks.run(() -> readRecording(file.toPath()), call -> open(owner, call, tasks),
+                message -> showError(owner, "Could not open " + file.getName(), message));
+    }
+
+    /** A call exported as JSON ({@link dev.switchboard.history.Exporter#json}). */
+    public static StoredCall readRecording(Path file) {
+        try {
+            return HistoryJson.readCall(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     public static void showError(Window owner, String header, String message) {

@@ -51,7 +51,7 @@ public final class SettingsViewModel {
     public SettingsViewModel(Backend backend, UiDispatcher dispatcher) {
         this.backend = backend;
         this.dispatcher = dispatcher;
-        this.info = backend.connectionInfo();
+        this.info = backend.connection().connectionInfo();
         port.set(Integer.toString(info.port()));
         bind.set(info.bind());
         baseUrl.set(info.baseUrl());
@@ -154,13 +154,13 @@ public final class SettingsViewModel {
         saveFailed.set(false);
         saveResult.set("Saving and restarting the listener…");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        backend.applySettings(settings).whenComplete((ok, error) -> dispatcher.run(() -> {
+        backend.connection().applySettings(settings).whenComplete((ok, error) -> dispatcher.run(() -> {
             saving.set(false);
             if (error == null) {
                 apiKey.set("");
                 webhookSecret.set("");
-                saveResult.set("Saved. Listening on " + backend.listenerUrl()
-                        + (backend.isDemo() ? " (demo mode)." : " (live)."));
+                saveResult.set("Saved. Listening on " + backend.status().listenerUrl()
+                        + (backend.status().isDemo() ? " (demo mode)." : " (live)."));
                 done.complete(null);
             } else {
                 saveFailed.set(true);
@@ -181,7 +181,7 @@ public final class SettingsViewModel {
         }
         testing.set(true);
         testResult.set("Testing…");
-        backend.testConnection(blankToNull(apiKey.get()), url).whenComplete((result, error) -> dispatcher.run(() -> {
+        backend.connection().testConnection(blankToNull(apiKey.get()), url).whenComplete((result, error) -> dispatcher.run(() -> {
             testing.set(false);
             testResult.set(error == null ? result : "Could not test: " + CallCommands.plainMessage(error));
         }));

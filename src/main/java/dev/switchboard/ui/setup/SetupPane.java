@@ -2,8 +2,8 @@ package dev.switchboard.ui.setup;
 
 import atlantafx.base.theme.Styles;
 import dev.switchboard.ui.Widgets;
-import dev.switchboard.ui.presenter.PresenterControls;
-import dev.switchboard.ui.presenter.PresenterMode;
+import dev.switchboard.ui.PresenterControls;
+import dev.switchboard.ui.PresenterMode;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;

@@ -1,5 +1,7 @@
 package dev.switchboard.ui.setup;
 
+import dev.switchboard.config.SetupStore;
+
 import dev.switchboard.setup.CheckResult;
 import dev.switchboard.setup.SetupChecklist;
 import dev.switchboard.ui.UiDispatcher;

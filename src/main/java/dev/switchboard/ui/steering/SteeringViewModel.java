@@ -1,9 +1,9 @@
 package dev.switchboard.ui.steering;
 
+import dev.switchboard.call.TransferTarget;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
-import dev.switchboard.ui.calllist.CallRowViewModel;
-import java.util.regex.Pattern;
+import dev.switchboard.ui.CallRowViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,9 +16,6 @@ import javafx.beans.property.StringProperty;
 
 /** Mid-call steering of the shown call: new instructions, a sentence to say, a transfer target. FX thread only. */
 public final class SteeringViewModel {
-
-    private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9][0-9().\\- ]{2,30}");
-    private static final Pattern SIP = Pattern.compile("sips?:([^@\\s;]+@)?[A-Za-z0-9.\\-\\[\\]:]+(;[^\\s]*)?");
 
     private final ObjectProperty<CallRowViewModel> target = new SimpleObjectProperty<>(this, "target");
     private final StringProperty instructions = new SimpleStringProperty(this, "instructions", "");
@@ -68,17 +65,7 @@ public final class SteeringViewModel {
 
     /** Why a transfer target cannot be used, or empty when it is a valid tel: or sip: URI. */
     public static String transferProblem(String uri) {
-        String value = uri == null ? "" : uri.trim();
-        if (value.isEmpty()) {
-            return "Enter a tel: or sip: address, e.g. tel:+14155550123.";
-        }
-        if (TEL.matcher(value).matches() || SIP.matcher(value).matches()) {
-            return "";
-        }
-        if (value.matches("\\+?[0-9][0-9().\\- ]+")) {
-            return "Add the scheme: tel:" + value.replace(" ", "");
-        }
-        return "'" + value + "' is not a tel: or sip: address.";
+        return TransferTarget.problem(uri);
     }
 
     private void recompute() {

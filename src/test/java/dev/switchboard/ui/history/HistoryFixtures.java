@@ -10,7 +10,7 @@ import dev.switchboard.call.Speaker;
 import dev.switchboard.call.TokenUsage;
 import dev.switchboard.store.CallRecorder;
 import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.ProfileVersion;
+import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.ui.TestClock;
 import java.time.Duration;
 import java.util.List;

@@ -1,17 +1,22 @@
 package dev.switchboard.ui.history;
 
+import dev.switchboard.monitor.StoredHistory;
+import dev.switchboard.ui.replay.ReplayWindow;
+
+import dev.switchboard.ui.UiTasks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.call.Speaker;
-import dev.switchboard.store.Exporter;
+import dev.switchboard.history.Exporter;
 import dev.switchboard.store.HistoryStore;
-import dev.switchboard.ui.presenter.PresenterMode;
-import dev.switchboard.store.Replayer;
-import dev.switchboard.store.StoreJson;
-import dev.switchboard.store.StoredCall;
+import dev.switchboard.ui.PresenterMode;
+import dev.switchboard.history.Replayer;
+import dev.switchboard.history.HistoryJson;
+import dev.switchboard.history.StoredCall;
 import dev.switchboard.ui.replay.ReplayViewModel;
 import dev.switchboard.ui.UiDispatcher;
 import java.nio.file.Files;
@@ -42,7 +47,7 @@ class HistoryViewModelTest {
     void setUp() {
         store = HistoryStore.open(dir.resolve("switchboard.db"));
         HistoryFixtures.recordTwoCalls(store);
-        model = new HistoryViewModel(store, StoreTasks.direct(), new Replayer(scheduler),
+        model = new HistoryViewModel(new StoredHistory(store, List::of), UiTasks.direct(), new Replayer(scheduler),
                 () -> List.of(HistoryFixtures.SECRET), ZoneOffset.UTC, Debouncer.immediate());
         model.refresh().join();
     }
@@ -107,7 +112,7 @@ class HistoryViewModelTest {
     @Test
     void aDebouncedSearchRunsOnlyTheLastQuery() {
         List<Runnable> waiting = new ArrayList<>();
-        HistoryViewModel debounced = new HistoryViewModel(store, StoreTasks.direct(), new Replayer(scheduler),
+        HistoryViewModel debounced = new HistoryViewModel(new StoredHistory(store, List::of), UiTasks.direct(), new Replayer(scheduler),
                 List::of, ZoneOffset.UTC, task -> {
                     waiting.clear();
                     waiting.add(task);
@@ -202,8 +207,8 @@ class HistoryViewModelTest {
         void anExportedJsonReplaysAndStopCancels() throws Exception {
             model.open("rtc_dana").join();
             Path json = model.exportJson(dir.resolve("dana.json")).join();
-            StoredCall read = HistoryWindow.readRecording(json);
-            assertEquals(StoreJson.readCall(Files.readString(json)).id(), read.id());
+            StoredCall read = ReplayWindow.readRecording(json);
+            assertEquals(HistoryJson.readCall(Files.readString(json)).id(), read.id());
             ReplayViewModel replay = new ReplayViewModel(read, new Replayer(scheduler), UiDispatcher.immediate());
             replay.speedProperty().set(Replayer.REALTIME);
             replay.play();

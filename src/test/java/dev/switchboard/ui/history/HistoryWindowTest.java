@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.store.HistoryStore;
 import dev.switchboard.ui.FakeBackend;
-import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.TestClock;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
@@ -50,7 +50,7 @@ class HistoryWindowTest {
         backend = new FakeBackend(new TestClock(), true);
         backend.history = store;
         main = stage;
-        SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+        SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx());
     }
 
     @AfterEach

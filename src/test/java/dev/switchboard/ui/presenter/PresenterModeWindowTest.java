@@ -1,5 +1,7 @@
 package dev.switchboard.ui.presenter;
 
+import dev.switchboard.ui.PresenterMode;
+
 import dev.switchboard.ui.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.call.PrivacyMask;
 import dev.switchboard.ui.FakeBackend;
-import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.TestClock;
 import dev.switchboard.ui.UiDispatcher;
-import dev.switchboard.ui.WindowOptions;
+import dev.switchboard.ui.main.WindowOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,7 +60,7 @@ class PresenterModeWindowTest {
             opened.add(uri);
             throw new UnsupportedOperationException("no file manager in this test");
         });
-        SwitchboardWindow.show(stage, backend, UiDispatcher.fx(), options);
+        SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx(), options);
         scene = stage.getScene();
     }
 

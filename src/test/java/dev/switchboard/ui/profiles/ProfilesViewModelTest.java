@@ -1,5 +1,7 @@
 package dev.switchboard.ui.profiles;
 
+import dev.switchboard.monitor.StoredHistory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.store.HistoryStore;
-import dev.switchboard.store.LineDiff;
-import dev.switchboard.store.ProfileVersion;
-import dev.switchboard.store.RoutingRule;
+import dev.switchboard.history.LineDiff;
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.history.RoutingRule;
 import dev.switchboard.ui.accept.AcceptViewModel;
-import dev.switchboard.ui.history.StoreTasks;
+import dev.switchboard.ui.UiTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +39,7 @@ class ProfilesViewModelTest {
     void setUp() {
         store = HistoryStore.open(dir.resolve("switchboard.db"));
         store.profiles().create("Support EN", AcceptSettings.defaults().withInstructions("Be kind.\nBe brief."));
-        model = new ProfilesViewModel(store, StoreTasks.direct(), changes::incrementAndGet);
+        model = new ProfilesViewModel(new StoredHistory(store, List::of), UiTasks.direct(), changes::incrementAndGet);
         model.reload().join();
     }
 
@@ -165,7 +167,7 @@ class ProfilesViewModelTest {
 
         @BeforeEach
         void load() {
-            picker = new ProfilePickerViewModel(accept, Optional.of(store), StoreTasks.direct());
+            picker = new ProfilePickerViewModel(accept, Optional.of(new StoredHistory(store, List::of)), UiTasks.direct());
             picker.reload().join();
         }
 
@@ -208,7 +210,7 @@ class ProfilesViewModelTest {
 
         @Test
         void withoutAStoreThePickerIsHiddenAndEmpty() {
-            ProfilePickerViewModel none = new ProfilePickerViewModel(accept, Optional.empty(), StoreTasks.direct());
+            ProfilePickerViewModel none = new ProfilePickerViewModel(accept, Optional.empty(), UiTasks.direct());
             assertFalse(none.isAvailable());
             none.reload().join();
             assertEquals(1, none.choices().size());

@@ -1,15 +1,17 @@
 package dev.switchboard.ui.setup;
 
+import dev.switchboard.config.SetupStore;
+
 import dev.switchboard.ui.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.ui.FakeBackend;
-import dev.switchboard.ui.SwitchboardWindow;
+import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.TestClock;
 import dev.switchboard.ui.UiDispatcher;
-import dev.switchboard.ui.WindowOptions;
+import dev.switchboard.ui.main.WindowOptions;
 import dev.switchboard.ui.main.MainView;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,7 @@ class SetupScreenWindowTest {
         backend = new FakeBackend(new TestClock(), true);
         WindowOptions options = WindowOptions.defaults().withSetup((url, id) -> SetupViewModelTest.MIXED,
                 SetupStore.inMemory(new SetupStore.Fields("https://xyz.ngrok.app/webhook", "")), false);
-        SwitchboardWindow.show(stage, backend, UiDispatcher.fx(), options);
+        SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx(), options);
         scene = stage.getScene();
     }
 

@@ -1,5 +1,8 @@
 package dev.switchboard.ui.setup;
 
+import dev.switchboard.config.SetupFile;
+import dev.switchboard.config.SetupStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,26 @@
+package dev.switchboard.monitor;
+
+import dev.switchboard.history.CallSummary;
+import dev.switchboard.history.SearchHit;
+import dev.switchboard.history.StoredCall;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The call history as the UI sees it: list, search and open stored calls. Methods block on storage, so views
+ * call them through their background-task seam, never on the FX thread.
+ */
+public interface HistoryService {
+
+    /** Calls that started in {@code [from, to)} (either may be null), newest first, at most {@code limit} (0: all). */
+    List<CallSummary> listCalls(Instant from, Instant to, int limit);
+
+    /** Full-text search over what was said, newest first. */
+    List<SearchHit> search(String query, int limit);
+
+    Optional<StoredCall> load(String callId);
+
+    /** Strings no export may contain (the configured API key and webhook secret). Never shown on screen. */
+    List<String> secretsToRedact();
+}

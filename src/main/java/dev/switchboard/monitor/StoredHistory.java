@@ -1,0 +1,109 @@
+package dev.switchboard.monitor;
+
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.history.CallSummary;
+import dev.switchboard.history.ProfileSummary;
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.history.RoutingRule;
+import dev.switchboard.history.SearchHit;
+import dev.switchboard.history.StoredCall;
+import dev.switchboard.store.HistoryStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** History and profiles on the SQLite store: the one implementation the window and headless mode share. */
+public final class StoredHistory implements HistoryService, ProfileService {
+
+    private final HistoryStore store;
+    private final Supplier<List<String>> secrets;
+
+    public StoredHistory(HistoryStore store, Supplier<List<String>> secrets) {
+        this.store = store;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public List<CallSummary> listCalls(Instant from, Instant to, int limit) {
+        return store.listCalls(from, to, limit);
+    }
+
+    @Override
+    public List<SearchHit> search(String query, int limit) {
+        return store.search(query, limit);
+    }
+
+    @Override
+    public Optional<StoredCall> load(String callId) {
+        return store.load(callId);
+    }
+
+    @Override
+    public List<String> secretsToRedact() {
+        return secrets.get();
+    }
+
+    @Override
+    public List<ProfileSummary> list() {
+        return store.profiles().list();
+    }
+
+    @Override
+    public Optional<ProfileVersion> latest(String name) {
+        return store.profiles().latest(name);
+    }
+
+    @Override
+    public List<ProfileVersion> versions(String name) {
+        return store.profiles().versions(name);
+    }
+
+    @Override
+    public ProfileVersion create(String name, AcceptSettings settings) {
+        return store.profiles().create(name, settings);
+    }
+
+    @Override
+    public ProfileVersion save(String name, AcceptSettings settings) {
+        return store.profiles().save(name, settings);
+    }
+
+    @Override
+    public ProfileVersion duplicate(String name, String newName) {
+        return store.profiles().duplicate(name, newName);
+    }
+
+    @Override
+    public void rename(String name, String newName) {
+        store.profiles().rename(name, newName);
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return store.profiles().delete(name);
+    }
+
+    @Override
+    public List<ProfileVersion> importFrom(Path file) throws IOException {
+        return store.profiles().importFrom(file);
+    }
+
+    @Override
+    public void exportTo(Path file, Collection<String> names) throws IOException {
+        store.profiles().exportTo(file, names);
+    }
+
+    @Override
+    public List<RoutingRule> routingRules() {
+        return store.routing().list();
+    }
+
+    @Override
+    public List<RoutingRule> replaceRoutingRules(List<RoutingRule> rules) {
+        return store.routing().replaceAll(rules);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.switchboard.ui.main;
+
+import dev.switchboard.ui.Stylesheets;
+
+import dev.switchboard.ui.UiDispatcher;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.switchboard.monitor.Backend;
+import dev.switchboard.ui.PresenterControls;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+/**
+ * Entry point for the app: builds the monitor window on a {@link Backend}. Must be called on the FX thread.
+ *
+ * <pre>{@code
+ *   SwitchboardWindow.show(stage, backend, UiDispatcher.fx());
+ * }</pre>
+ */
+public final class SwitchboardWindow {
+
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
+
+    private final SwitchboardViewModel model;
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final Scene scene;
+    private final Timeline clock;
+
+    public SwitchboardWindow(Backend backend, UiDispatcher dispatcher) {
+        this(backend, dispatcher, WindowOptions.defaults());
+    }
+
+    public SwitchboardWindow(Backend backend, UiDispatcher dispatcher, WindowOptions options) {
+        applyTheme(false);
+        darkTheme.addListener((obs, was, dark) -> applyTheme(dark));
+        model = new SwitchboardViewModel(backend, dispatcher);
+        model.presenter().setActive(options.presenter());
+        scene = new Scene(new MainView(model, darkTheme, options), WIDTH, HEIGHT);
+        scene.getStylesheets().add(Stylesheets.MAIN);
+        PresenterControls.install(scene, model.presenter());
+        scene.getProperties().put(SwitchboardWindow.class, this);
+        // One timer for every clock on screen; ring timers and durations change once a second.
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+        scene.windowProperty().addListener((obs, old, window) -> {
+            if (window != null) {
+                window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> dispose());
+            }
+        });
+        model.start();
+    }
+
+    /** The window's scene on {@code backend}; the clock stops when its window is hidden. */
+    public static Scene createScene(Backend backend, UiDispatcher dispatcher) {
+        return new SwitchboardWindow(backend, dispatcher).scene();
+    }
+
+    /** Puts the monitor in {@code stage} and shows it. */
+    public static SwitchboardWindow show(Stage stage, Backend backend, UiDispatcher dispatcher) {
+        return show(stage, backend, dispatcher, WindowOptions.defaults());
+    }
+
+    /** Like {@link #show(Stage, Backend, UiDispatcher)} with the app's options ({@code --presenter}, setup, opener). */
+    public static SwitchboardWindow show(Stage stage, Backend backend, UiDispatcher dispatcher, WindowOptions options) {
+        SwitchboardWindow window = new SwitchboardWindow(backend, dispatcher, options);
+        stage.getIcons().setAll(icons());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.when(window.viewModel().demoProperty())
+                .then("Switchboard — demo mode").otherwise("Switchboard"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(window.scene());
+        stage.show();
+        if (options.checkSetupOnStart()) {
+            ((MainView) window.scene().getRoot()).help().checkOnStart();
+        }
+        return window;
+    }
+
+    /** The app icon in every size shipped (16 to 256 px), for the window and the taskbar. */
+    public static List<Image> icons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            var url = SwitchboardWindow.class.getResource("/dev/switchboard/icons/switchboard-" + size + ".png");
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public SwitchboardViewModel viewModel() {
+        return model;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public void dispose() {
+        clock.stop();
+        model.close();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}
