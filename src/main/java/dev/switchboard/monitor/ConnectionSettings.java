@@ -1,6 +1,7 @@
 package dev.switchboard.monitor;
 
 import dev.switchboard.call.PrivacyMask;
+import dev.switchboard.webhook.WebhookSecret;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,16 @@ public record ConnectionSettings(String apiKey, String webhookSecret, int port, 
         Objects.requireNonNull(baseUrl, "baseUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    /** Why a webhook secret cannot verify OpenAI's webhooks, in plain words; empty when it can. */
+    public static String webhookSecretProblem(String secret) {
+        try {
+            WebhookSecret.parse(secret);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

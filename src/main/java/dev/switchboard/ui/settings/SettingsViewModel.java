@@ -5,7 +5,6 @@ import dev.switchboard.monitor.ConnectionInfo;
 import dev.switchboard.monitor.ConnectionSettings;
 import dev.switchboard.ui.CallCommands;
 import dev.switchboard.ui.UiDispatcher;
-import dev.switchboard.webhook.WebhookSecret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -81,10 +80,9 @@ public final class SettingsViewModel {
         }
         String secret = webhookSecret.get().trim();
         if (!secret.isEmpty()) {
-            try {
-                WebhookSecret.parse(secret);
-            } catch (IllegalArgumentException e) {
-                problems.add(sentence(e.getMessage()));
+            String problem = ConnectionSettings.webhookSecretProblem(secret);
+            if (!problem.isEmpty()) {
+                problems.add(sentence(problem));
             }
         }
         String portText = port.get() == null ? "" : port.get().trim();
