@@ -138,16 +138,24 @@ public final class TurnLog {
         update(() -> response(responseId));
     }
 
-    /** First streamed words (audio transcript or text) of a response's item. */
+    /** Streamed words (audio transcript or text) of a response's item; only the first of each item is news here. */
     public void agentOutput(String responseId, String itemId) {
-        update(() -> {
+        boolean changed;
+        synchronized (owner) {
+            int known = responses.size();
             Response r = response(responseId);
+            changed = responses.size() != known || r.firstOutputAt == null;
             output(r);
             if (itemId != null && !r.itemIds.contains(itemId)) {
                 r.itemIds.add(itemId);
                 replies.computeIfAbsent(itemId, id -> new Reply(id, r)).response = r;
+                changed = true;
             }
-        });
+        }
+        // every delta is not a turn change: listeners (history writer) would churn
+        if (changed) {
+            owner.changed(CallChange.TURNS);
+        }
     }
 
     /** {@code output_audio_buffer.started}: the caller starts hearing this response. */
