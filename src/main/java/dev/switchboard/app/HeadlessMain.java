@@ -64,6 +64,7 @@ public final class HeadlessMain {
         try (runtime) {
             HeadlessPrinter printer = new HeadlessPrinter(out);
             runtime.calls().onAdded(printer::follow);
+            runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
             // ---- --profile (issue 5): accept with a saved profile's latest version, noted on each call's record ----
             if (config.profile().isPresent()) {
                 String name = config.profile().get();
