@@ -63,6 +63,7 @@ public final class HeadlessMain {
         try (runtime) {
             HeadlessPrinter printer = new HeadlessPrinter(out);
             runtime.calls().onAdded(printer::follow);
+            runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
             if (config.profile().isPresent()) {
                 ProfileVersion profile;
                 try {

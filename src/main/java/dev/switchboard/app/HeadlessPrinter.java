@@ -3,14 +3,24 @@ package dev.switchboard.app;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallState;
+import dev.switchboard.call.CallWarning;
 import dev.switchboard.call.TranscriptEntry;
+import dev.switchboard.call.TurnStats;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Prints a call to stdout as it happens: one line per finished utterance ({@code [call_id] agent: …}) and
  * one per state change. Lines are printed when an utterance is final, so streaming never interleaves.
+ * Health problems print as {@code [call_id] warning: …} when they happen; when the call ends, one line
+ * {@code [call_id] summary: turns=N greeting_ms=N turn_p50_ms=N turn_max_ms=N interruptions=N cost_usd=N.NNNN}.
+ * A value that is unknown (no greeting, no answered turn, a model without a price) prints as {@code -1}
+ * ({@code -1.0000} for the cost), so the line keeps one shape for scripts.
  */
 final class HeadlessPrinter {
 
@@ -23,15 +33,58 @@ final class HeadlessPrinter {
     void follow(Call call) {
         Set<String> printed = new HashSet<>();
         CallState[] lastState = {null};
+        int[] warningsPrinted = {0};
+        boolean[] summarized = {false};
         call.addListener((c, change) -> {
             if (change == CallChange.STATE) {
                 printState(c, lastState);
+                if (c.state().isTerminal()) {
+                    // the utterances the end closed come before the summary
+                    printFinished(c, printed);
+                    printSummary(c, summarized);
+                }
             } else if (change == CallChange.TRANSCRIPT) {
                 printFinished(c, printed);
+            } else if (change == CallChange.HEALTH) {
+                printWarnings(c, warningsPrinted);
             }
         });
         printState(call, lastState);
+        printWarnings(call, warningsPrinted);
         out.flush();
+    }
+
+    private void printWarnings(Call call, int[] printedCount) {
+        synchronized (out) {
+            List<CallWarning> warnings = call.health().warnings();
+            for (int i = printedCount[0]; i < warnings.size(); i++) {
+                out.println("[" + call.id() + "] warning: " + warnings.get(i).text().replace('\n', ' '));
+            }
+            printedCount[0] = Math.max(printedCount[0], warnings.size());
+            out.flush();
+        }
+    }
+
+    private void printSummary(Call call, boolean[] summarized) {
+        synchronized (out) {
+            if (summarized[0]) {
+                return;
+            }
+            summarized[0] = true;
+            out.println(summaryLine(call.id(), call.turns().stats()));
+            out.flush();
+        }
+    }
+
+    static String summaryLine(String callId, TurnStats stats) {
+        return String.format(Locale.ROOT,
+                "[%s] summary: turns=%d greeting_ms=%d turn_p50_ms=%d turn_max_ms=%d interruptions=%d cost_usd=%.4f",
+                callId, stats.turns(), millis(stats.greetingLatency()), millis(stats.p50()), millis(stats.max()),
+                stats.interruptions(), stats.costUsd().orElse(-1));
+    }
+
+    private static long millis(Optional<Duration> d) {
+        return d.map(Duration::toMillis).orElse(-1L);
     }
 
     private void printState(Call call, CallState[] lastState) {

@@ -38,6 +38,8 @@ public final class Call {
     private boolean callerSpeaking;
     private boolean agentSpeaking;
     private long revision;
+    private final TurnLog turns;
+    private final CallHealth health;
 
     public Call(String id, List<SipHeader> sipHeaders, Clock clock) {
         this.id = id;
@@ -48,6 +50,9 @@ public final class Call {
         this.caller = SipAddress.parse(header("From").or(() -> header("f")).orElse(null));
         this.callee = SipAddress.parse(header("To").or(() -> header("t")).orElse(null));
         timeline.put(Milestone.WEBHOOK_RECEIVED, createdAt);
+        this.turns = new TurnLog(this, clock, transcript::text, this::pricedModel,
+                () -> timeline.get(Milestone.ACCEPT_ANSWERED));
+        this.health = new CallHealth(this, clock, () -> timeline.get(Milestone.ACCEPT_ANSWERED));
     }
 
     public String id() {
@@ -311,6 +316,32 @@ public final class Call {
 
     public synchronized TokenUsage totalUsage() {
         return totalUsage;
+    }
+
+    // ---- turns and health ----
+
+    /** Turn latencies, interruptions and cost; changes come as {@link CallChange#TURNS}. */
+    public TurnLog turns() {
+        return turns;
+    }
+
+    /** Warnings, the server's session, socket close; changes come as {@link CallChange#HEALTH}. */
+    public CallHealth health() {
+        return health;
+    }
+
+    /** The model the server reports, else the one the call was accepted with: what its tokens are billed at. */
+    private String pricedModel() {
+        return health.session().map(SessionInfo::model)
+                .orElseGet(() -> settings == null || settings.model().isEmpty() ? null : settings.model());
+    }
+
+    /** For the parts kept in their own classes: count the change and tell the listeners. */
+    void changed(CallChange change) {
+        synchronized (this) {
+            revision++;
+        }
+        fire(change);
     }
 
     // ---- raw events ----

@@ -1,4 +1,7 @@
 package dev.switchboard.call;
 
-/** What part of a {@link Call} changed, so listeners can refresh only that. */
-public enum CallChange { STATE, TRANSCRIPT, TIMELINE, USAGE, EVENTS, SPEAKING, SETTINGS, ACTION }
+/**
+ * What part of a {@link Call} changed, so listeners can refresh only that. {@code TURNS}: {@link Call#turns()}
+ * (latencies, interruptions, cost); {@code HEALTH}: {@link Call#health()} (warnings, session, socket close).
+ */
+public enum CallChange { STATE, TRANSCRIPT, TIMELINE, USAGE, EVENTS, SPEAKING, SETTINGS, ACTION, TURNS, HEALTH }

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.PriceTable;
 import dev.switchboard.call.PrivacyMask;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.webhook.WebhookSecret;
@@ -42,7 +43,7 @@ public final class AppConfig {
     private static final Set<String> SWITCHES = Set.of("headless", "demo", "help", "check", "presenter");
     private static final Set<String> VALUED_FLAGS = Set.of("port", "bind", "base-url", "instructions",
             "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir",
-            "public-url", "project-id", "profile");
+            "public-url", "project-id", "profile", "prices");
 
     private final String apiKey;
     private final String webhookSecret;
@@ -58,8 +59,9 @@ public final class AppConfig {
     private final Extras extras;
 
     /** Flags added for the setup checklist, presenter mode and profiles, kept together so the constructor stays short. */
-    private record Extras(boolean check, boolean presenter, String publicUrl, String projectId, String profile) {
-        static final Extras NONE = new Extras(false, false, null, null, null);
+    private record Extras(boolean check, boolean presenter, String publicUrl, String projectId, String profile,
+                          PriceTable prices) {
+        static final Extras NONE = new Extras(false, false, null, null, null, null);
     }
 
     private AppConfig(String apiKey, String webhookSecret, WebhookSecret signingSecret, String baseUrl, int port,
@@ -134,7 +136,8 @@ public final class AppConfig {
         Extras extras = new Extras(flags.has("check"), flags.has("presenter"),
                 flags.has("public-url") ? blankToNull(flags.value("public-url")) : lookup(PUBLIC_URL, env, dotEnv),
                 flags.has("project-id") ? blankToNull(flags.value("project-id")) : lookup(PROJECT_ID, env, dotEnv),
-                profile);
+                profile, flags.has("prices") ? PriceFile.read(resolve(workingDir, "--prices", flags.value("prices")))
+                : null);
 
         return new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
                 flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir, extras);
@@ -167,6 +170,7 @@ public final class AppConfig {
                 "  --project-id ID            the OpenAI project id (proj_...), for the trunk's SIP URI",
                 "  --presenter                presenter mode: large text, caller numbers and secrets masked",
                 "  --profile NAME             headless: accept with this saved profile's latest version",
+                "  --prices FILE              USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models",
                 "  --help                     show this text",
                 "",
                 "Flags take a value as '--flag value' or '--flag=value'.",
@@ -247,6 +251,11 @@ public final class AppConfig {
     /** {@code --profile NAME}: the saved profile headless mode accepts with. */
     public Optional<String> profile() {
         return Optional.ofNullable(extras.profile());
+    }
+
+    /** {@code --prices FILE} over the built-in list prices, or the built-in ones alone. */
+    public PriceTable prices() {
+        return extras.prices() != null ? extras.prices() : PriceFile.bundled();
     }
 
     /** When true the caller prints {@link #usage()} and exits; the other values are then only defaults. */

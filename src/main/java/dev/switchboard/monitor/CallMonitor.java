@@ -3,10 +3,12 @@ package dev.switchboard.monitor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
+import dev.switchboard.call.CallHealth;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.RawEvent;
+import dev.switchboard.config.PriceFile;
 import dev.switchboard.openai.CallsClient;
 import dev.switchboard.openai.OpenAiApiException;
 import dev.switchboard.openai.RetryPolicy;
@@ -39,6 +41,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
     /** How long the socket may stay open after we hung up, for the transcript events still in flight. */
     static final Duration HANGUP_GRACE = Duration.ofSeconds(5);
+    static final Duration SESSION_CHECK_DELAY = CallHealth.SESSION_START_TIMEOUT.plusMillis(250);
 
     private final CallRegistry registry;
     private final CallsClient client;
@@ -81,6 +84,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     /** The webhook sink: runs after the listener has answered 200. */
     public void onIncoming(IncomingCall incoming) {
         Call call = new Call(incoming.callId(), incoming.sipHeaders(), clock);
+        call.turns().usePrices(PriceFile.bundled()); // before the registry hears of it, so a --prices override wins
         if (!registry.add(call)) {
             log.info("call {} already known; webhook ignored", incoming.callId());
             return;
@@ -126,6 +130,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
                 throw e;
             }
             call.mark(Milestone.ACCEPT_ANSWERED);
+            // a little past the timeout, so the check's clock is surely beyond it
+            scheduler.schedule(call.health()::checkSessionStarted, SESSION_CHECK_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             call.moveTo(CallState.ACTIVE, "");
             openSession(call, settings);
             return "Accepted.";
@@ -312,6 +318,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         @Override
         public void closed(String reason, boolean callEnded) {
             sessions.remove(call.id());
+            call.health().socketClosed(null, reason); // the session's listener does not pass the close code yet
             if (callEnded) {
                 call.moveTo(CallState.ENDED, reason);
             } else if (call.state().isLive()) {

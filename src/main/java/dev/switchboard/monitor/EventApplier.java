@@ -2,8 +2,12 @@ package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
+import dev.switchboard.call.CallWarning;
 import dev.switchboard.call.RawEvent;
+import dev.switchboard.call.ResponseUsage;
+import dev.switchboard.call.SpeakerSegment;
 import dev.switchboard.call.Speaker;
+import dev.switchboard.call.TurnLog;
 import dev.switchboard.openai.ServerEvent;
 import dev.switchboard.openai.ServerEvents;
 import java.time.Clock;
@@ -36,6 +40,7 @@ final class EventApplier {
     }
 
     private void apply(ServerEvent event) {
+        TurnLog turns = call.turns();
         if (event instanceof ServerEvent.ItemAdded e) {
             Speaker speaker = speakerOf(e.role());
             if (e.itemId() != null && speaker != null && "message".equals(e.itemType())
@@ -43,7 +48,10 @@ final class EventApplier {
                 call.itemAdded(e.itemId(), speaker, e.previousItemId());
             }
         } else if (event instanceof ServerEvent.AgentDelta e) {
-            call.appendDelta(key(e.itemId(), e.responseId()), Speaker.AGENT, e.delta());
+            String key = key(e.itemId(), e.responseId());
+            // the turn log first, so the latency badge is there when the words appear
+            turns.agentOutput(e.responseId(), key);
+            call.appendDelta(key, Speaker.AGENT, e.delta());
         } else if (event instanceof ServerEvent.AgentDone e) {
             call.completeUtterance(key(e.itemId(), e.responseId()), Speaker.AGENT, e.transcript());
         } else if (event instanceof ServerEvent.CallerDelta e) {
@@ -53,29 +61,65 @@ final class EventApplier {
         } else if (event instanceof ServerEvent.CallerFailed e) {
             call.failUtterance(key(e.itemId(), null), Speaker.CALLER,
                     "transcription failed" + (e.message() == null ? "" : ": " + e.message()));
+            call.health().transcriptionFailed(e.itemId(), e.message());
+        } else if (event instanceof ServerEvent.CallerSegment e) {
+            if (e.itemId() != null) {
+                turns.speakerSegment(new SpeakerSegment(e.itemId(), e.segmentId(), e.speaker(), e.start(), e.end(),
+                        e.text()));
+            }
         } else if (event instanceof ServerEvent.SpeechStarted e) {
             // the caller's line keeps its place from the moment they speak, unless no transcript will ever fill it
             if (e.itemId() != null && transcribesCaller()) {
                 call.itemAdded(e.itemId(), Speaker.CALLER, null);
             }
+            turns.callerSpeechStarted(e.itemId());
             call.speaking(Speaker.CALLER, true);
-        } else if (event instanceof ServerEvent.SpeechStopped) {
+        } else if (event instanceof ServerEvent.SpeechStopped e) {
+            turns.callerSpeechStopped(e.itemId());
             call.speaking(Speaker.CALLER, false);
+        } else if (event instanceof ServerEvent.InputCommitted e) {
+            turns.callerCommitted(e.itemId());
         } else if (event instanceof ServerEvent.Dtmf e) {
             call.dtmf(e.key() == null ? "?" : e.key());
-        } else if (event instanceof ServerEvent.ResponseCreated) {
+        } else if (event instanceof ServerEvent.ResponseCreated e) {
+            turns.responseCreated(e.responseId());
             call.speaking(Speaker.AGENT, true);
         } else if (event instanceof ServerEvent.ResponseDone e) {
-            call.speaking(Speaker.AGENT, false);
-            if (e.usage() != null) {
-                call.addUsage(e.usage());
+            responseDone(e);
+        } else if (event instanceof ServerEvent.Playback e) {
+            switch (e.kind()) {
+                case STARTED -> turns.audioStarted(e.responseId());
+                case STOPPED -> turns.audioStopped(e.responseId());
+                case CLEARED -> turns.audioCleared(e.responseId());
+            }
+        } else if (event instanceof ServerEvent.ItemTruncated e) {
+            if (e.itemId() != null) {
+                turns.itemTruncated(e.itemId(), e.audioEndMs());
             }
         } else if (event instanceof ServerEvent.FunctionCallDone e) {
+            turns.functionCallDone(e.responseId());
             call.note("tool call " + e.name() + "(" + e.arguments() + ")");
+        } else if (event instanceof ServerEvent.SessionChanged e) {
+            call.health().session(e.info(), e.created());
         } else if (event instanceof ServerEvent.Error e) {
             call.note("OpenAI error: " + (e.message() == null ? e.code() : e.message()));
+            call.health().error(e.errorType(), e.code(), e.message());
         }
-        // session events and unknown types are kept in the raw log only: never fatal
+        // the other types are kept in the raw log only: never fatal
+    }
+
+    private void responseDone(ServerEvent.ResponseDone e) {
+        call.speaking(Speaker.AGENT, false);
+        call.turns().responseDone(e.responseId(), e.status(), e.statusReason(),
+                e.details() == null ? ResponseUsage.NONE : e.details());
+        if (e.usage() != null) {
+            call.addUsage(e.usage());
+        }
+        // a cancelled response is the normal end of a barge-in; failed and incomplete ones are problems
+        if ("failed".equals(e.status()) || "incomplete".equals(e.status())) {
+            call.health().warn(CallWarning.Kind.RESPONSE_FAILED, "response " + e.responseId() + " " + e.status()
+                    + (e.statusReason() == null ? "" : " (" + e.statusReason() + ")"));
+        }
     }
 
     private boolean transcribesCaller() {

@@ -58,6 +58,13 @@ class EndToEndTest {
         assertTrue(printed.contains("state: ended"), printed);
         assertTrue(printed.contains("demo finished"), printed);
         assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), printed.lines().filter(l -> l.contains("state: active")).count());
+        List<String> summaries = printed.lines().filter(l -> l.contains("] summary: ")).toList();
+        assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), summaries.size(), printed);
+        for (String line : summaries) {
+            assertTrue(line.matches("\\[rtc_\\w+] summary: turns=\\d+ greeting_ms=-?\\d+ turn_p50_ms=-?\\d+ turn_max_ms=-?\\d+"
+                    + " interruptions=\\d+ cost_usd=\\d+\\.\\d{4}"), "priced gpt-realtime: " + line);
+        }
+        assertTrue(summaries.stream().anyMatch(l -> !l.contains("turns=0 ")), printed);
     }
 
     @Test
