@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ui.WindowHarness;
 import dev.switchboard.config.SavedSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -47,7 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window on the REAL backend: SwitchboardRuntime in demo mode, its listener on a free port, the embedded
  * simulator ringing through the signed webhook path and answering on a real sideband socket.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WindowHarness.class)
 class RealBackendWindowTest {
 
     /** Fast enough for a test, slow enough that the call is still live when the test hangs up. */
@@ -76,7 +76,7 @@ class RealBackendWindowTest {
     @Test
     void ringEditAcceptWatchHangUpOnTheSimulator(FxRobot robot) throws Exception {
         robot.clickOn("#ringDemoButton");
-        waitUntil(() -> runtime.calls().size() == 1 && scene.lookup("#acceptButton") != null
+        WindowHarness.waitUntil(() -> runtime.calls().size() == 1 && scene.lookup("#acceptButton") != null
                 && scene.lookup("#acceptButton").isVisible() && !scene.lookup("#acceptButton").isDisabled());
         String callId = runtime.calls().newestFirst().get(0).id();
 
@@ -85,17 +85,17 @@ class RealBackendWindowTest {
         robot.clickOn("#acceptButton");
 
         Simulator simulator = runtime.simulator().orElseThrow();
-        waitUntil(() -> simulator.call(callId).flatMap(SimCall::acceptBody).isPresent());
+        WindowHarness.waitUntil(() -> simulator.call(callId).flatMap(SimCall::acceptBody).isPresent());
         JsonNode body = new ObjectMapper().readTree(simulator.call(callId).get().acceptBody().get());
         assertEquals("You are a pirate. Say arr.", body.path("instructions").asText(), body.toString());
         assertEquals("coral", body.path("audio").path("output").path("voice").asText(body.path("voice").asText()),
                 body.toString());
 
-        waitUntil(() -> scene.lookup(".bubble.agent") != null && scene.lookup(".bubble.caller") != null);
-        waitUntil(() -> badge().startsWith("Active"));
+        WindowHarness.waitUntil(() -> scene.lookup(".bubble.agent") != null && scene.lookup(".bubble.caller") != null);
+        WindowHarness.waitUntil(() -> badge().startsWith("Active"));
 
         robot.clickOn("#hangupButton");
-        waitUntil(() -> badge().startsWith("Ended"));
+        WindowHarness.waitUntil(() -> badge().startsWith("Ended"));
         assertTrue(simulator.call(callId).get().isOver());
     }
 
@@ -105,13 +105,13 @@ class RealBackendWindowTest {
             peer.start();
             runtime.service().applySettings(new ConnectionSettings(peer.apiKey(), peer.webhookSecret(), 0, "127.0.0.1",
                     peer.baseUrl())).get(10, TimeUnit.SECONDS);
-            waitUntil(() -> ((Label) scene.lookup("#modeBadge")).getText().equals("LIVE"));
+            WindowHarness.waitUntil(() -> ((Label) scene.lookup("#modeBadge")).getText().equals("LIVE"));
 
             robot.clickOn("#settingsButton");
-            waitUntil(() -> robot.lookup("#maskedApiKey").tryQuery().isPresent());
+            WindowHarness.waitUntil(() -> robot.lookup("#maskedApiKey").tryQuery().isPresent());
             robot.clickOn("#testConnectionButton");
             // the simulator does not serve GET /models, so the answer is not OK; what matters here is what is on screen
-            waitUntil(() -> {
+            WindowHarness.waitUntil(() -> {
                 String result = robot.lookup("#testResult").queryAs(Label.class).getText();
                 return !result.isEmpty() && !result.equals("Testing…");
             });
@@ -122,7 +122,7 @@ class RealBackendWindowTest {
                 List<String> all = new ArrayList<>();
                 for (Window window : Window.getWindows()) {
                     if (window.getScene() != null) {
-                        collectTexts(window.getScene().getRoot(), all);
+                        WindowHarness.collectTexts(window.getScene().getRoot(), all);
                     }
                 }
                 return all;
@@ -142,30 +142,4 @@ class RealBackendWindowTest {
         return ((Label) scene.lookup("#stateBadge")).getText();
     }
 
-    /** Every text a node shows or carries: labels, inputs, prompts, tooltips, accessible texts. */
-    private static void collectTexts(Node node, List<String> out) {
-        if (node instanceof Labeled labeled && labeled.getText() != null) {
-            out.add(labeled.getText());
-        }
-        if (node instanceof TextInputControl input) {
-            out.add(input.getText() == null ? "" : input.getText());
-            out.add(input.getPromptText() == null ? "" : input.getPromptText());
-        }
-        if (node instanceof Control control && control.getTooltip() != null) {
-            Tooltip tip = control.getTooltip();
-            out.add(tip.getText() == null ? "" : tip.getText());
-        }
-        if (node.getAccessibleText() != null) {
-            out.add(node.getAccessibleText());
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collectTexts(child, out);
-            }
-        }
-    }
-
-    private void waitUntil(Callable<Boolean> onFxThread) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-    }
 }

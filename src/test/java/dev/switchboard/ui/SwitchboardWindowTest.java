@@ -30,12 +30,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window (headless Monocle) against a FakeBackend whose actions run on a background thread. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WindowHarness.class)
 class SwitchboardWindowTest {
 
     private final TestClock clock = new TestClock();
@@ -57,36 +56,36 @@ class SwitchboardWindowTest {
     @Test
     void ringEditAcceptWatchHangUp(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("Dana Whitfield").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("Dana Whitfield").tryQuery().isPresent());
 
         robot.clickOn("#acceptInstructions").push(KeyCode.CONTROL, KeyCode.A).write("You are a pirate. Say arr.");
         robot.clickOn("#voiceChoice").clickOn("coral");
         robot.clickOn("#acceptButton");
 
-        waitUntil(() -> !backend.accepted.isEmpty());
+        WindowHarness.waitUntil(() -> !backend.accepted.isEmpty());
         AcceptSettings sent = backend.accepted.get(0);
         assertEquals("You are a pirate. Say arr.", sent.instructions());
         assertEquals("coral", sent.voice());
 
-        waitUntil(() -> robot.lookup(".bubble.agent").tryQuery().isPresent()
+        WindowHarness.waitUntil(() -> robot.lookup(".bubble.agent").tryQuery().isPresent()
                 && robot.lookup(".bubble.caller").tryQuery().isPresent());
         assertTrue(robot.lookup("Hi, I ordered a standing desk last week and it still hasn't shipped. Can you check order 4471?")
                 .tryQuery().isPresent(), "caller's words on screen");
-        waitUntil(() -> badgeText(robot).startsWith("Active"));
+        WindowHarness.waitUntil(() -> badgeText(robot).startsWith("Active"));
 
         robot.clickOn("#hangupButton");
-        waitUntil(() -> badgeText(robot).startsWith("Ended"));
+        WindowHarness.waitUntil(() -> badgeText(robot).startsWith("Ended"));
         assertEquals(1, backend.hungUp.size());
     }
 
     @Test
     void rejectFromTheKeyboardSendsTheChosenStatus(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> inCallList(robot, "Dana Whitfield"));
+        WindowHarness.waitUntil(() -> inCallList(robot, "Dana Whitfield"));
         robot.clickOn(callListRow(robot, "Dana Whitfield")).type(KeyCode.R);
-        waitUntil(() -> !backend.rejectStatuses.isEmpty());
+        WindowHarness.waitUntil(() -> !backend.rejectStatuses.isEmpty());
         assertEquals(List.of(486), backend.rejectStatuses);
-        waitUntil(() -> badgeText(robot).startsWith("Rejected"));
+        WindowHarness.waitUntil(() -> badgeText(robot).startsWith("Rejected"));
     }
 
     @Test
@@ -94,46 +93,46 @@ class SwitchboardWindowTest {
         backend.streamAfterAccept = false;
         backend.ring();
         backend.ring(FakeBackend.SCENARIO_CALLERS.get(1));
-        waitUntil(() -> inCallList(robot, "Marcus Oyelaran") && inCallList(robot, "Dana Whitfield"));
+        WindowHarness.waitUntil(() -> inCallList(robot, "Marcus Oyelaran") && inCallList(robot, "Dana Whitfield"));
         robot.clickOn(callListRow(robot, "Marcus Oyelaran")).type(KeyCode.DOWN);
-        waitUntil(() -> robot.lookup("#callerName").queryAs(Label.class).getText().equals("Dana Whitfield"));
+        WindowHarness.waitUntil(() -> robot.lookup("#callerName").queryAs(Label.class).getText().equals("Dana Whitfield"));
         robot.type(KeyCode.A);
-        waitUntil(() -> badgeText(robot).startsWith("Active"));
+        WindowHarness.waitUntil(() -> badgeText(robot).startsWith("Active"));
         assertEquals(AcceptSettings.defaults(), backend.accepted.get(0), "A accepts with the panel's settings");
         robot.type(KeyCode.H);
-        waitUntil(() -> badgeText(robot).startsWith("Ended"));
+        WindowHarness.waitUntil(() -> badgeText(robot).startsWith("Ended"));
         assertEquals("Dana Whitfield", backend.hungUp.get(0).caller().displayName());
     }
 
     @Test
     void instructionChangeMidCallIsMarkedOnTheTranscript(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent());
         robot.clickOn("#acceptButton");
-        waitUntil(() -> robot.lookup("#steeringInstructions").tryQuery().map(Node::isVisible).orElse(false));
+        WindowHarness.waitUntil(() -> robot.lookup("#steeringInstructions").tryQuery().map(Node::isVisible).orElse(false));
 
         robot.clickOn("#steeringInstructions").push(KeyCode.CONTROL, KeyCode.END).write(" Offer a discount.");
         robot.clickOn("#updateInstructionsButton");
 
-        waitUntil(() -> robot.lookup(".marker.note").tryQuery()
+        WindowHarness.waitUntil(() -> robot.lookup(".marker.note").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("instructions changed")).orElse(false));
         assertTrue(backend.instructionUpdates.get(0).instructions().endsWith("Offer a discount."));
-        waitUntil(() -> robot.lookup("Instructions updated.").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("Instructions updated.").tryQuery().isPresent());
     }
 
     @Test
     void emptyInstructionsDisableAcceptAndSayWhy(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#acceptInstructions").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptInstructions").tryQuery().isPresent());
         robot.clickOn("#acceptInstructions").push(KeyCode.CONTROL, KeyCode.A).type(KeyCode.BACK_SPACE);
 
-        waitUntil(() -> robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
         Label reason = robot.lookup("#acceptProblems").queryAs(Label.class);
         assertTrue(reason.isVisible());
         assertEquals("Instructions are empty.", reason.getText());
 
         robot.write("Be kind.");
-        waitUntil(() -> !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+        WindowHarness.waitUntil(() -> !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
         assertFalse(reason.isVisible());
     }
 
@@ -141,14 +140,14 @@ class SwitchboardWindowTest {
     void theApiKeyIsOnlyEverShownMasked(FxRobot robot) throws Exception {
         backend.ring();
         robot.clickOn("#settingsButton");
-        waitUntil(() -> robot.lookup("#maskedApiKey").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#maskedApiKey").tryQuery().isPresent());
         assertEquals(FakeBackend.MASKED_API_KEY, robot.lookup("#maskedApiKey").queryAs(Label.class).getText());
 
         List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
             List<String> all = new ArrayList<>();
             for (Window window : Window.getWindows()) {
                 if (window.getScene() != null) {
-                    collectTexts(window.getScene().getRoot(), all);
+                    WindowHarness.collectTexts(window.getScene().getRoot(), all);
                 }
             }
             return all;
@@ -169,13 +168,13 @@ class SwitchboardWindowTest {
         Call dana = backend.ring();
         clock.advance(java.time.Duration.ofSeconds(4));
         backend.pause = clock::advance;
-        waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent()
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent()
                 && !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
         robot.clickOn("#acceptButton");
-        waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent() && dana.transcript().size() >= 5);
+        WindowHarness.waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent() && dana.transcript().size() >= 5);
         backend.ring(FakeBackend.SCENARIO_CALLERS.get(1));
-        waitUntil(() -> robot.lookup("Marcus Oyelaran").tryQuery().isPresent());
-        waitUntil(() -> badgeText(robot).startsWith("Active"));
+        WindowHarness.waitUntil(() -> robot.lookup("Marcus Oyelaran").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> badgeText(robot).startsWith("Active"));
         clock.advance(java.time.Duration.ofSeconds(5));
         robot.interact(() -> ((SwitchboardWindow) scene.getProperties().get(SwitchboardWindow.class)).viewModel().tick());
         WaitForAsyncUtils.waitForFxEvents();
@@ -208,40 +207,4 @@ class SwitchboardWindowTest {
         return robot.lookup("#stateBadge").queryAs(Label.class).getText();
     }
 
-    /** Waits for a condition evaluated on the FX thread, so it reads a consistent scene graph. */
-    private void waitUntil(Callable<Boolean> onFxThread) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out; window shows: " + describe());
-        }
-    }
-
-    /** What a person would see, for timeout messages. */
-    private String describe() {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                List<String> texts = new ArrayList<>();
-                collectTexts(scene.getRoot(), texts);
-                return String.join(" | ", texts.stream().filter(t -> !t.isBlank()).toList());
-            }).get();
-        } catch (Exception e) {
-            return "(could not read the scene: " + e + ")";
-        }
-    }
-
-    private static void collectTexts(Node node, List<String> out) {
-        if (node instanceof Labeled labeled && labeled.getText() != null) {
-            out.add(labeled.getText());
-        }
-        if (node instanceof TextInputControl input && input.getText() != null) {
-            out.add(input.getText());
-            out.add(input.getPromptText() == null ? "" : input.getPromptText());
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collectTexts(child, out);
-            }
-        }
-    }
 }

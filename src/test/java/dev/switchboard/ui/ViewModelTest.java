@@ -395,8 +395,19 @@ class ViewModelTest {
     }
 
     @Test
-    void transcriptEntryKindsAreAllCovered() {
-        // A new kind would need a way to be drawn; this fails first to say so.
-        assertEquals(4, TranscriptEntry.Kind.values().length);
+    void everyTranscriptEntryKindReadsAsItsOwnLine() {
+        // every kind a call can record must come out as a line a person can read and copy
+        for (TranscriptEntry.Kind kind : TranscriptEntry.Kind.values()) {
+            TranscriptEntry entry = new TranscriptEntry("k-" + kind, kind, Speaker.AGENT, "5",
+                    TranscriptEntry.Status.DONE, java.time.Instant.EPOCH);
+            dev.switchboard.ui.transcript.TranscriptLine line =
+                    dev.switchboard.ui.transcript.TranscriptLine.of(entry, "00:01");
+            assertEquals(kind, line.kind());
+            assertEquals(kind == TranscriptEntry.Kind.UTTERANCE, line.isUtterance(), kind.name());
+            assertTrue(line.copyText().startsWith("[00:01]"), line.copyText());
+            assertTrue(line.copyText().contains("5"), line.copyText());
+        }
+        assertEquals("[00:01] — Pressed 5 —", dev.switchboard.ui.transcript.TranscriptLine.of(new TranscriptEntry("d",
+                TranscriptEntry.Kind.DTMF, null, "5", TranscriptEntry.Status.DONE, java.time.Instant.EPOCH), "00:01").copyText());
     }
 }

@@ -29,12 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The accept panel's layout at the default size, window-wide keys, and the shortcuts dialog. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WindowHarness.class)
 class WindowKeysAndLayoutTest {
 
     private FakeBackend backend;
@@ -56,7 +55,7 @@ class WindowKeysAndLayoutTest {
     @Test
     void acceptPanelShowsEveryLabelInFullAt1280x800(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#acceptButton").tryQuery().map(Node::isVisible).orElse(false));
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
 
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
@@ -81,7 +80,7 @@ class WindowKeysAndLayoutTest {
     @Test
     void aAcceptsFromAnywhereButTypesInTextFields(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#acceptInstructions").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptInstructions").tryQuery().isPresent());
 
         // typing in the instructions: A and R are letters, not actions
         robot.clickOn("#acceptInstructions").push(KeyCode.CONTROL, KeyCode.END).write(" Always say AR");
@@ -93,9 +92,9 @@ class WindowKeysAndLayoutTest {
         robot.clickOn("#callerName");
         robot.interact(() -> scene.lookup("#workspaceTabs").requestFocus());
         robot.type(KeyCode.A);
-        waitUntil(() -> !backend.accepted.isEmpty());
+        WindowHarness.waitUntil(() -> !backend.accepted.isEmpty());
         assertTrue(backend.accepted.get(0).instructions().endsWith(" Always say AR"), "the panel's edits go out");
-        waitUntil(() -> robot.lookup("#sayField").tryQuery().map(Node::isVisible).orElse(false));
+        WindowHarness.waitUntil(() -> robot.lookup("#sayField").tryQuery().map(Node::isVisible).orElse(false));
 
         // H in the "Say this" field types; H elsewhere hangs up
         robot.clickOn("#sayField").write("Hh");
@@ -104,16 +103,16 @@ class WindowKeysAndLayoutTest {
         assertTrue(backend.hungUp.isEmpty());
         robot.interact(() -> scene.lookup("#workspaceTabs").requestFocus());
         robot.type(KeyCode.H);
-        waitUntil(() -> backend.hungUp.size() == 1);
+        WindowHarness.waitUntil(() -> backend.hungUp.size() == 1);
     }
 
     @Test
     void rRejectsWhileAButtonHasFocus(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#rejectButton").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#rejectButton").tryQuery().isPresent());
         robot.interact(() -> scene.lookup("#themeToggle").requestFocus());
         robot.type(KeyCode.R);
-        waitUntil(() -> !backend.rejectStatuses.isEmpty());
+        WindowHarness.waitUntil(() -> !backend.rejectStatuses.isEmpty());
         assertEquals(List.of(486), backend.rejectStatuses);
     }
 
@@ -121,7 +120,7 @@ class WindowKeysAndLayoutTest {
     void ctrlDRingsADemoCall(FxRobot robot) throws Exception {
         robot.interact(() -> scene.lookup("#callList").requestFocus());
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
-        waitUntil(() -> backend.calls().size() == 1);
+        WindowHarness.waitUntil(() -> backend.calls().size() == 1);
         Call call = backend.calls().newestFirst().get(0);
         assertEquals("Dana Whitfield", call.caller().displayName());
     }
@@ -130,7 +129,7 @@ class WindowKeysAndLayoutTest {
     void f1ListsEveryShortcut(FxRobot robot) throws Exception {
         robot.interact(() -> scene.lookup("#callList").requestFocus());
         robot.type(KeyCode.F1);
-        waitUntil(() -> robot.lookup("#shortcutsTable").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#shortcutsTable").tryQuery().isPresent());
         List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
             List<String> all = new ArrayList<>();
             for (Window window : Window.getWindows()) {
@@ -177,7 +176,4 @@ class WindowKeysAndLayoutTest {
         }
     }
 
-    private void waitUntil(Callable<Boolean> onFxThread) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-    }
 }

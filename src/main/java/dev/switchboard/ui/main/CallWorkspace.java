@@ -50,7 +50,7 @@ final class CallWorkspace extends StackPane {
         ObjectProperty<CallRowViewModel> selected = model.callList().selectedProperty();
         acceptPane = new AcceptPane(model.accept(), model::acceptSelected, model::rejectSelected,
                 Widgets.actionResult(selected, model.presenter()));
-        acceptPane.getChildren().add(2, new dev.switchboard.ui.profiles.ProfilePicker(model.profilePicker())); // issue 5
+        acceptPane.getChildren().add(2, new dev.switchboard.ui.profiles.ProfilePicker(model.profilePicker()));
         steeringPane = new SteeringPane(model.steering(), new SteeringPane.Actions() {
             @Override
             public void updateInstructions() {

@@ -19,6 +19,11 @@ public final class TranscriptLine {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<TranscriptEntry.Status> status = new SimpleObjectProperty<>(this, "status");
 
+    /** The line for one transcript entry, its offset from the call's start already formatted. */
+    public static TranscriptLine of(TranscriptEntry entry, String timestamp) {
+        return new TranscriptLine(entry, timestamp);
+    }
+
     TranscriptLine(TranscriptEntry entry, String timestamp) {
         this.key = entry.key();
         this.kind = entry.kind();

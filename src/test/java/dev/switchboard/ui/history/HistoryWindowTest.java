@@ -1,5 +1,6 @@
 package dev.switchboard.ui.history;
 
+import dev.switchboard.ui.WindowHarness;
 import dev.switchboard.ui.Screenshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,12 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The history window and the accept panel's profile picker on a real store, driven headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WindowHarness.class)
 class HistoryWindowTest {
 
     @TempDir
@@ -69,16 +69,16 @@ class HistoryWindowTest {
     @Test
     void searchHighlightsAMatchAndOpeningItShowsTheTranscript(FxRobot robot) throws Exception {
         robot.clickOn("#mainView").press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#historyTable").tryQuery().isPresent()
+        WindowHarness.waitUntil(() -> robot.lookup("#historyTable").tryQuery().isPresent()
                 && robot.lookup("Marcus Oyelaran  +15551230002").tryQuery().isPresent());
 
         robot.clickOn("#historySearch").write("refund");
-        waitUntil(() -> robot.lookup(".hit-match").queryAllAs(Text.class).stream()
+        WindowHarness.waitUntil(() -> robot.lookup(".hit-match").queryAllAs(Text.class).stream()
                 .anyMatch(t -> t.getText().equals("refund") && t.isVisible()));
         Text match = robot.lookup(".hit-match").queryAllAs(Text.class).iterator().next();
         robot.clickOn(match);
 
-        waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent()
+        WindowHarness.waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent()
                 && robot.lookup("Hi, I want a refund for order 4471, the desk arrived broken.").tryQuery().isPresent());
         assertTrue(robot.lookup(".bubble.agent").tryQuery().isPresent());
         assertEquals("Support EN v1", robot.lookup(".profile-badge").queryLabeled().getText());
@@ -89,17 +89,17 @@ class HistoryWindowTest {
     @Test
     void pickingAProfileAndAcceptingRecordsTheProfile(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#profileChoice").tryQuery().map(Node::isVisible).orElse(false)
+        WindowHarness.waitUntil(() -> robot.lookup("#profileChoice").tryQuery().map(Node::isVisible).orElse(false)
                 && robot.lookup("#profileChoice").queryAs(ComboBox.class).getItems().size() == 2);
         robot.clickOn("#profileChoice").clickOn("Support EN v1");
-        waitUntil(() -> robot.lookup("#profilePickerHint").queryLabeled().getText().startsWith("Calls accepted now record"));
+        WindowHarness.waitUntil(() -> robot.lookup("#profilePickerHint").queryLabeled().getText().startsWith("Calls accepted now record"));
         Screenshots.save(main.getScene(), "accept-with-profile.png");
         robot.clickOn("#acceptButton");
 
-        waitUntil(() -> !backend.acceptedProfiles.isEmpty());
+        WindowHarness.waitUntil(() -> !backend.acceptedProfiles.isEmpty());
         assertEquals("Support EN v1", backend.acceptedProfiles.get(0).ref().describe());
         assertEquals(AcceptSettings.defaults(), backend.accepted.get(0));
-        waitUntil(() -> robot.lookup("Accepted with profile Support EN v1.").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("Accepted with profile Support EN v1.").tryQuery().isPresent());
     }
 
     @Test
@@ -109,23 +109,20 @@ class HistoryWindowTest {
         store.profiles().create("Billing", AcceptSettings.defaults().withVoice("cedar"));
         store.routing().add("+1555987", "Support EN");
         robot.clickOn("#mainView").press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#profileList").tryQuery().isPresent()
+        WindowHarness.waitUntil(() -> robot.lookup("#profileList").tryQuery().isPresent()
                 && robot.lookup("Support EN").tryQuery().isPresent());
         robot.clickOn("Support EN");
-        waitUntil(() -> robot.lookup("Save as version 3").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("Save as version 3").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-window.png");
 
         robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        waitUntil(() -> robot.lookup(".diff-cell.added").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup(".diff-cell.added").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-diff.png");
         robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(2));
-        waitUntil(() -> robot.lookup("+1555987").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("+1555987").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-rules.png");
     }
 
     // ---- helpers ----
 
-    private static void waitUntil(Callable<Boolean> onFxThread) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-    }
 }

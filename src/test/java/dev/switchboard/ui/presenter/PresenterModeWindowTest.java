@@ -1,5 +1,6 @@
 package dev.switchboard.ui.presenter;
 
+import dev.switchboard.ui.WindowHarness;
 import dev.switchboard.ui.PresenterMode;
 
 import dev.switchboard.ui.Screenshots;
@@ -36,12 +37,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Presenter mode on the real window (headless Monocle): numbers masked, secrets and the event inspector hidden. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WindowHarness.class)
 class PresenterModeWindowTest {
 
     private static final String DANA = FakeBackend.SCENARIO_CALLERS.get(0).number();    // +15551230001
@@ -73,20 +73,20 @@ class PresenterModeWindowTest {
     void presenterModeMasksNumbersAndHidesTheInspectorUntilToggledBack(FxRobot robot) throws Exception {
         backend.ring(new FakeBackend.Caller("", ANONYMOUS));
         backend.ring();
-        waitUntil(() -> robot.lookup("#callerName").tryQuery().map(n -> ((Label) n).getText().equals("Dana Whitfield"))
+        WindowHarness.waitUntil(() -> robot.lookup("#callerName").tryQuery().map(n -> ((Label) n).getText().equals("Dana Whitfield"))
                 .orElse(false));
         // the list's cells are laid out by the next pulse, after the header already shows the selected call
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> texts().stream().anyMatch(t -> t.contains(ANONYMOUS)));
-        List<String> before = texts();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WindowHarness.texts().stream().anyMatch(t -> t.contains(ANONYMOUS)));
+        List<String> before = WindowHarness.texts();
         assertTrue(before.stream().anyMatch(t -> t.contains(DANA)), "the number shows normally");
         assertTrue(before.stream().anyMatch(t -> t.contains(ANONYMOUS)), "a caller without a name shows as the number");
         assertEquals(List.of("Conversation", "Events", "Timeline", "Usage", "SIP headers"), tabTitles(robot));
         double normalFont = robot.lookup("#callerName").queryAs(Label.class).getFont().getSize();
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
+        WindowHarness.waitUntil(() -> scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
 
-        List<String> shown = texts();
+        List<String> shown = WindowHarness.texts();
         for (String number : List.of(DANA, ANONYMOUS, CALLEE)) {
             String digits = number.substring(1);
             assertTrue(shown.stream().noneMatch(t -> t.replaceAll("[^0-9]", "").contains(digits)),
@@ -106,9 +106,9 @@ class PresenterModeWindowTest {
         Screenshots.save(scene, "presenter-mode.png");
 
         robot.clickOn("#presenterToggle");
-        waitUntil(() -> !scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
+        WindowHarness.waitUntil(() -> !scene.getRoot().getStyleClass().contains(PresenterMode.STYLE_CLASS));
         assertEquals(List.of("Conversation", "Events", "Timeline", "Usage", "SIP headers"), tabTitles(robot));
-        assertTrue(texts().stream().anyMatch(t -> t.contains(DANA)), "numbers back");
+        assertTrue(WindowHarness.texts().stream().anyMatch(t -> t.contains(DANA)), "numbers back");
         assertFalse(robot.lookup("#presenterBadge").query().isVisible());
         assertEquals(normalFont, robot.lookup("#callerName").queryAs(Label.class).getFont().getSize(), 0.01);
     }
@@ -116,7 +116,7 @@ class PresenterModeWindowTest {
     @Test
     void sipHeadersAreMaskedToo(FxRobot robot) throws Exception {
         backend.ring();
-        waitUntil(() -> robot.lookup("#workspaceTabs").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#workspaceTabs").tryQuery().isPresent());
         robot.interact(() -> {
             TabPane tabs = robot.lookup("#workspaceTabs").queryAs(TabPane.class);
             tabs.getSelectionModel().select(tabs.getTabs().stream()
@@ -136,11 +136,11 @@ class PresenterModeWindowTest {
     void settingsShowNoKeyOrSecretInPresenterMode(FxRobot robot) throws Exception {
         robot.interact(() -> presenter().setActive(true));
         robot.clickOn("#settingsButton");
-        waitUntil(() -> robot.lookup("#secretsHiddenNote").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#secretsHiddenNote").tryQuery().isPresent());
         assertTrue(robot.lookup("#maskedApiKey").tryQuery().isEmpty());
         assertTrue(robot.lookup("#apiKeyField").tryQuery().isEmpty());
         assertTrue(robot.lookup("#maskedWebhookSecret").tryQuery().isEmpty());
-        List<String> all = texts();
+        List<String> all = WindowHarness.texts();
         assertTrue(all.stream().noneMatch(t -> t.contains(FakeBackend.MASKED_API_KEY) || t.contains(FakeBackend.MASKED_SECRET)),
                 "not even masked: " + all);
         robot.type(KeyCode.ESCAPE);
@@ -149,10 +149,10 @@ class PresenterModeWindowTest {
     @Test
     void aboutShowsTheVersionAndAFailingLogFolderShowsItsPath(FxRobot robot) throws Exception {
         robot.interact(() -> ((dev.switchboard.ui.main.MainView) scene.getRoot()).help().showAbout());
-        waitUntil(() -> robot.lookup("#aboutVersion").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#aboutVersion").tryQuery().isPresent());
         assertTrue(robot.lookup("#aboutRuntime").queryAs(Label.class).getText().contains("JavaFX"));
         robot.clickOn("#aboutLogFolder");
-        waitUntil(() -> robot.lookup("#folderPath").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#folderPath").tryQuery().isPresent());
         assertEquals(1, opened.size());
         assertTrue(opened.get(0).startsWith("file:"));
         assertEquals(dev.switchboard.logging.LogFiles.currentDirectory().toString(),
@@ -175,40 +175,4 @@ class PresenterModeWindowTest {
                 .stream().map(Tab::getText).toList()).get();
     }
 
-    /** Every text in every window (the main window and any dialog). */
-    private static List<String> texts() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            List<String> all = new ArrayList<>();
-            for (Window window : Window.getWindows()) {
-                if (window.getScene() != null) {
-                    collect(window.getScene().getRoot(), all);
-                }
-            }
-            return all;
-        }).get();
-    }
-
-    private static void collect(Node node, List<String> out) {
-        if (node instanceof Labeled labeled && labeled.getText() != null) {
-            out.add(labeled.getText());
-        }
-        if (node instanceof Text text && text.getText() != null) {
-            out.add(text.getText());
-        }
-        if (node instanceof TextInputControl input) {
-            out.add(input.getText() == null ? "" : input.getText());
-        }
-        if (node instanceof TabPane tabs) {
-            tabs.getTabs().forEach(t -> out.add(t.getText()));
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collect(child, out);
-            }
-        }
-    }
-
-    private void waitUntil(Callable<Boolean> onFxThread) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.ui.setup;
 
+import dev.switchboard.ui.WindowHarness;
 import dev.switchboard.config.SetupStore;
 
 import dev.switchboard.ui.Screenshots;
@@ -24,12 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Help → Setup checklist on the real window with a fake checklist: rows, fixes, the SIP URI and its Copy button. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WindowHarness.class)
 class SetupScreenWindowTest {
 
     private FakeBackend backend;
@@ -52,7 +52,7 @@ class SetupScreenWindowTest {
     @Test
     void runChecksShowsEveryResultWithItsFix(FxRobot robot) throws Exception {
         robot.interact(() -> ((MainView) scene.getRoot()).help().showSetup(null));
-        waitUntil(() -> robot.lookup("#runChecksButton").tryQuery().isPresent());
+        WindowHarness.waitUntil(() -> robot.lookup("#runChecksButton").tryQuery().isPresent());
         assertTrue(robot.lookup("#copySipUriButton").queryAs(Button.class).isDisabled(), "no project id yet");
         robot.clickOn("#projectIdField").write("proj_abc123");
         assertEquals("sip:proj_abc123@sip.api.openai.com;transport=tls",
@@ -60,7 +60,7 @@ class SetupScreenWindowTest {
         assertFalse(robot.lookup("#copySipUriButton").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#runChecksButton");
-        waitUntil(() -> robot.lookup(".check-row").queryAll().size() == 5);
+        WindowHarness.waitUntil(() -> robot.lookup(".check-row").queryAll().size() == 5);
         assertTrue(robot.lookup("OpenAI accepted the key sk-...abcd.").tryQuery().isPresent());
         assertTrue(robot.lookup("Fix: Copy the signing secret again from Settings > Webhooks.").tryQuery().isPresent());
         assertEquals(1, robot.lookup(".check-row.check-fail").queryAll().size());
@@ -77,7 +77,4 @@ class SetupScreenWindowTest {
         Screenshots.save(pane.getScene(), "setup-checklist-presenter.png");
     }
 
-    private static void waitUntil(Callable<Boolean> onFxThread) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(onFxThread).get());
-    }
 }
