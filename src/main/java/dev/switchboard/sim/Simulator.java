@@ -1,6 +1,5 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.monitor.Connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -4,7 +4,6 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.monitor.ActionFailedException;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.monitor.CallActions;
-import dev.switchboard.ui.CallRowViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -13,8 +13,6 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.switchboard.ui.Widgets;
-import dev.switchboard.ui.main.WindowOptions;
-import dev.switchboard.ui.main.HelpMenu;
 import dev.switchboard.ui.PresenterControls;
 import dev.switchboard.ui.calllist.CallListView;
 import dev.switchboard.ui.settings.SettingsPane;
