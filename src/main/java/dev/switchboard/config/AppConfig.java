@@ -12,14 +12,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How the app runs: credentials and endpoints from the environment (or a {@code .env} file in the working
@@ -40,10 +39,33 @@ public final class AppConfig {
     public static final String PROJECT_ID = "OPENAI_PROJECT_ID";
     public static final String PUBLIC_URL = "SWITCHBOARD_PUBLIC_URL";
 
-    private static final Set<String> SWITCHES = Set.of("headless", "demo", "help", "check", "presenter");
-    private static final Set<String> VALUED_FLAGS = Set.of("port", "bind", "base-url", "instructions",
-            "instructions-file", "voice", "model", "greeting", "transcription", "turn-detection", "data-dir",
-            "public-url", "project-id", "profile", "prices");
+    /** Every flag, in the order {@code --help} lists them. */
+    public static final List<FlagSpec> FLAGS = List.of(
+            FlagSpec.toggle("headless", "run without a window: accept calls with the settings below"),
+            FlagSpec.toggle("demo", "use the built-in simulator instead of OpenAI (also when no API key)"),
+            FlagSpec.value("port", "N", "webhook listener port, 0-65535 (default " + DEFAULT_PORT + ", env PORT)"),
+            FlagSpec.value("bind", "HOST", "address the listener binds (default " + DEFAULT_BIND + ")"),
+            FlagSpec.value("base-url", "URL", "OpenAI API base URL (default " + DEFAULT_BASE_URL + ")"),
+            FlagSpec.value("instructions", "TEXT", "what the agent is told to do"),
+            FlagSpec.value("instructions-file", "PATH", "read the instructions from a UTF-8 file"),
+            FlagSpec.value("voice", "NAME", String.join(", ", AcceptSettings.VOICES) + " (default marin)"),
+            FlagSpec.value("model", "NAME", "realtime model, e.g. " + String.join(", ", AcceptSettings.MODELS)
+                    + " (default gpt-realtime)"),
+            FlagSpec.value("greeting", "TEXT", "what the agent says first; empty to wait for the caller"),
+            FlagSpec.value("transcription", "MODEL|off", "caller transcription: "
+                    + String.join(", ", AcceptSettings.TRANSCRIPTION_MODELS) + ", or off"),
+            FlagSpec.value("turn-detection", "MODE", "semantic_vad (default), server_vad or none"),
+            FlagSpec.value("data-dir", "PATH",
+                    "where Switchboard keeps its files (and logs/switchboard.log, call history, profiles)"),
+            FlagSpec.toggle("check", "run the setup checklist, print one line per check, exit 0 if all pass"),
+            FlagSpec.value("public-url", "URL",
+                    "the tunnel address OpenAI posts webhooks to, e.g. https://x.ngrok.app/webhook"),
+            FlagSpec.value("project-id", "ID", "the OpenAI project id (proj_...), for the trunk's SIP URI"),
+            FlagSpec.toggle("presenter", "presenter mode: large text, caller numbers and secrets masked"),
+            FlagSpec.value("profile", "NAME", "headless: accept with this saved profile's latest version"),
+            FlagSpec.value("prices", "FILE",
+                    "USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models"),
+            FlagSpec.toggle("help", "show this text"));
 
     private final String apiKey;
     private final String webhookSecret;
@@ -57,6 +79,8 @@ public final class AppConfig {
     private final AcceptSettings acceptSettings;
     private final Path dataDir;
     private final Extras extras;
+    /** The whole parsed command line, for features that read their own flags. */
+    private CommandLine commandLine = CommandLine.EMPTY;
 
     /** Flags added for the setup checklist, presenter mode and profiles, kept together so the constructor stays short. */
     private record Extras(boolean check, boolean presenter, String publicUrl, String projectId, String profile,
@@ -96,7 +120,7 @@ public final class AppConfig {
             return new AppConfig(null, null, null, DEFAULT_BASE_URL, DEFAULT_PORT, DEFAULT_BIND, false, false, true,
                     AcceptSettings.defaults(), null, Extras.NONE);
         }
-        Flags flags = Flags.parse(arguments);
+        CommandLine flags = CommandLine.parse(arguments, FLAGS);
         Map<String, String> dotEnv = DotEnv.read(workingDir.resolve(ENV_FILE));
 
         String apiKey = lookup(API_KEY, env, dotEnv);
@@ -139,39 +163,20 @@ public final class AppConfig {
                 profile, flags.has("prices") ? PriceFile.read(resolve(workingDir, "--prices", flags.value("prices")))
                 : null);
 
-        return new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
+        AppConfig config = new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
                 flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir, extras);
+        config.commandLine = flags;
+        return config;
     }
 
     /** Every flag and environment variable, for {@code --help}. */
     public static String usage() {
-        return String.join(System.lineSeparator(),
-                "Usage: switchboard [options]",
-                "",
-                "Options:",
-                "  --headless                 run without a window: accept calls with the settings below",
-                "  --demo                     use the built-in simulator instead of OpenAI (also when no API key)",
-                "  --port N                   webhook listener port, 0-65535 (default " + DEFAULT_PORT + ", env PORT)",
-                "  --bind HOST                address the listener binds (default " + DEFAULT_BIND + ")",
-                "  --base-url URL             OpenAI API base URL (default " + DEFAULT_BASE_URL + ")",
-                "  --instructions TEXT        what the agent is told to do",
-                "  --instructions-file PATH   read the instructions from a UTF-8 file",
-                "  --voice NAME               " + String.join(", ", AcceptSettings.VOICES)
-                        + " (default marin)",
-                "  --model NAME               realtime model, e.g. " + String.join(", ", AcceptSettings.MODELS)
-                        + " (default gpt-realtime)",
-                "  --greeting TEXT            what the agent says first; empty to wait for the caller",
-                "  --transcription MODEL|off  caller transcription: "
-                        + String.join(", ", AcceptSettings.TRANSCRIPTION_MODELS) + ", or off",
-                "  --turn-detection MODE      semantic_vad (default), server_vad or none",
-                "  --data-dir PATH            where Switchboard keeps its files (and logs/switchboard.log, call history, profiles)",
-                "  --check                    run the setup checklist, print one line per check, exit 0 if all pass",
-                "  --public-url URL           the tunnel address OpenAI posts webhooks to, e.g. https://x.ngrok.app/webhook",
-                "  --project-id ID            the OpenAI project id (proj_...), for the trunk's SIP URI",
-                "  --presenter                presenter mode: large text, caller numbers and secrets masked",
-                "  --profile NAME             headless: accept with this saved profile's latest version",
-                "  --prices FILE              USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models",
-                "  --help                     show this text",
+        List<String> lines = new ArrayList<>(List.of("Usage: switchboard [options]", "", "Options:"));
+        for (FlagSpec flag : FLAGS) {
+            String left = "--" + flag.name() + (flag.args().isEmpty() ? "" : " " + flag.args());
+            lines.add("  " + String.format(Locale.ROOT, "%-25s", left) + "  " + flag.help());
+        }
+        lines.addAll(List.of(
                 "",
                 "Flags take a value as '--flag value' or '--flag=value'.",
                 "",
@@ -181,7 +186,8 @@ public final class AppConfig {
                 "  " + BASE_URL + "            default " + DEFAULT_BASE_URL,
                 "  " + PORT + "                       default " + DEFAULT_PORT,
                 "  " + PROJECT_ID + "          same as --project-id",
-                "  " + PUBLIC_URL + "     same as --public-url");
+                "  " + PUBLIC_URL + "     same as --public-url"));
+        return String.join(System.lineSeparator(), lines);
     }
 
     public Optional<String> apiKey() {
@@ -259,6 +265,11 @@ public final class AppConfig {
     }
 
     /** When true the caller prints {@link #usage()} and exits; the other values are then only defaults. */
+    /** Every flag as given, for the features that read their own ({@link FlagSpec}s are listed in {@link #FLAGS}). */
+    public CommandLine commandLine() {
+        return commandLine;
+    }
+
     public boolean helpRequested() {
         return helpRequested;
     }
@@ -282,7 +293,7 @@ public final class AppConfig {
                 + ", projectId=" + projectId().orElse("(not set)") + "]";
     }
 
-    private static AcceptSettings acceptSettings(Flags flags, Path workingDir) throws ConfigException {
+    private static AcceptSettings acceptSettings(CommandLine flags, Path workingDir) throws ConfigException {
         AcceptSettings settings = AcceptSettings.defaults();
         if (flags.has("instructions") && flags.has("instructions-file")) {
             throw new ConfigException("use --instructions or --instructions-file, not both");
@@ -389,49 +400,5 @@ public final class AppConfig {
             value = value.substring(0, value.length() - 1);
         }
         return value;
-    }
-
-    /** Parsed command line: switches and flags with values; the last occurrence of a flag wins. */
-    private static final class Flags {
-        private final Set<String> switches = new HashSet<>();
-        private final Map<String, String> values = new HashMap<>();
-
-        static Flags parse(List<String> args) throws ConfigException {
-            Flags flags = new Flags();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (!arg.startsWith("--") || arg.length() == 2) {
-                    throw new ConfigException("unexpected argument '" + arg + "' (see --help)");
-                }
-                int equals = arg.indexOf('=');
-                String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-                String inlineValue = equals < 0 ? null : arg.substring(equals + 1);
-                if (SWITCHES.contains(name)) {
-                    if (inlineValue != null) {
-                        throw new ConfigException("--" + name + " takes no value");
-                    }
-                    flags.switches.add(name);
-                } else if (VALUED_FLAGS.contains(name)) {
-                    if (inlineValue != null) {
-                        flags.values.put(name, inlineValue);
-                    } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                        flags.values.put(name, args.get(++i));
-                    } else {
-                        throw new ConfigException("--" + name + " needs a value");
-                    }
-                } else {
-                    throw new ConfigException("unknown option --" + name + " (see --help)");
-                }
-            }
-            return flags;
-        }
-
-        boolean has(String name) {
-            return switches.contains(name) || values.containsKey(name);
-        }
-
-        String value(String name) {
-            return values.get(name);
-        }
     }
 }
