@@ -15,12 +15,16 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's embedded Jetty (core, no servlets): the Calls REST API and the sideband WebSocket on one
  * loopback port, as the app derives the socket URL from the REST base URL.
  */
 final class SimServer {
+
+    private static final Logger log = LoggerFactory.getLogger(SimServer.class);
 
     private static final int MAX_THREADS = 16; // a few clients at most; bounded so a runaway client cannot grow it
     private static final int MIN_THREADS = 2;
@@ -40,7 +44,6 @@ final class SimServer {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, THREAD_IDLE_MS, -1, null, null,
                 Threads.daemon("switchboard-sim-http"));
         threads.setName("switchboard-sim-http");
-        threads.setDaemon(true);
         server = new Server(threads, new ScheduledExecutorScheduler("switchboard-sim-timer", true), null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // OpenAI's API names no server; neither does its stand-in
@@ -78,11 +81,17 @@ final class SimServer {
             String callId = sim.callOnScheduler(() -> api.checkSocket(request));
             sim.logRequest(line + " 101");
             return new Endpoint(sim, callId);
-        } catch (ApiError e) {
-            sim.logRequest(line + " " + e.status);
-            CallsApi.write(e, response, callback);
+        } catch (RuntimeException e) {
+            ApiError error = e instanceof ApiError refused ? refused : failed(line, e);
+            sim.logRequest(line + " " + error.status);
+            CallsApi.write(error, response, callback);
             return null;
         }
+    }
+
+    private static ApiError failed(String line, RuntimeException e) {
+        log.warn("Simulator failed on {}", line, e);
+        return new ApiError(500, "The simulator failed: " + e, "server_error", null, null);
     }
 
     /**
