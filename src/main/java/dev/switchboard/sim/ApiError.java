@@ -2,7 +2,6 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import okhttp3.mockwebserver.MockResponse;
 
 /** An HTTP error answered in OpenAI's shape: {@code {"error":{"message","type","code","param"}}}. */
 final class ApiError extends RuntimeException {
@@ -64,11 +63,5 @@ final class ApiError extends RuntimeException {
         error.put("code", code);
         error.put("param", param);
         return root;
-    }
-
-    MockResponse toResponse() {
-        return new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json")
-                .setBody(Json.write(body()));
     }
 }

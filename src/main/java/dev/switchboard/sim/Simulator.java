@@ -3,12 +3,11 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.WebhookSecret;
 import dev.switchboard.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,20 +26,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,20 +47,16 @@ public final class Simulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Simulator.class);
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final String CALLS_PREFIX = "/v1/realtime/calls/";
     private static final String TO_NUMBER = "+15559870000";
-    /** MockWebServer logs every request at INFO through java.util.logging; kept here so the level sticks. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG =
-            java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
     private final SimOptions options;
     private final WebhookSignature signature;
     private final ScheduledThreadPoolExecutor scheduler;
-    private final MockWebServer server = new MockWebServer();
+    private final SimServer server;
     private final OkHttpClient webhookClient;
     private final Map<String, SimCall> calls = new ConcurrentHashMap<>();
     private final List<SimCall> callsInRingOrder = new CopyOnWriteArrayList<>();
-    private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>(); // touched on the scheduler
+    private final Map<String, SimSocket> sockets = new ConcurrentHashMap<>(); // touched on the scheduler
     private final List<String> restLog = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -79,23 +65,14 @@ public final class Simulator implements AutoCloseable {
     public Simulator(SimOptions options) {
         this.options = options;
         this.signature = new WebhookSignature(WebhookSecret.parse(options.webhookSecret()));
-        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "switchboard-sim");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = new ScheduledThreadPoolExecutor(1, Threads.daemon("switchboard-sim"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.webhookClient = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(15))
                 .retryOnConnectionFailure(false)
                 .build();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return handle(request);
-            }
-        });
+        this.server = new SimServer(this);
     }
 
     /** Starts listening on 127.0.0.1 at an ephemeral port. */
@@ -104,10 +81,13 @@ public final class Simulator implements AutoCloseable {
             throw new IllegalStateException("simulator is closed");
         }
         if (started.compareAndSet(false, true)) {
-            if (MOCK_SERVER_LOG.getLevel() == null) {
-                MOCK_SERVER_LOG.setLevel(Level.WARNING);
+            try {
+                server.start();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("The simulator's server did not start: " + e.getMessage(), e);
             }
-            server.start(InetAddress.getByName("127.0.0.1"), 0);
             log.info("Simulator listening on {}", baseUrl());
         }
     }
@@ -115,7 +95,7 @@ public final class Simulator implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT/v1}: REST calls go under it, the socket at {@code ws://…/v1/realtime}. */
     public String baseUrl() {
         requireStarted();
-        return "http://127.0.0.1:" + server.getPort() + "/v1";
+        return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
     public String apiKey() {
@@ -214,9 +194,9 @@ public final class Simulator implements AutoCloseable {
     /** Cuts the call's live socket abruptly; the call stays ACTIVE and its script waits for a reconnect. */
     public void dropSocket(String callId) {
         onScheduler(() -> {
-            SidebandSession session = sessions.get(callId);
-            if (session != null) {
-                session.dropSocket();
+            SimSocket socket = sockets.get(callId);
+            if (socket != null) {
+                socket.dropSocket();
             }
         });
     }
@@ -228,7 +208,7 @@ public final class Simulator implements AutoCloseable {
             return;
         }
         try {
-            scheduler.submit(() -> sessions.values().forEach(SidebandSession::dropSocket)).get(2, TimeUnit.SECONDS);
+            scheduler.submit(() -> sockets.values().forEach(SimSocket::dropSocket)).get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
@@ -237,197 +217,47 @@ public final class Simulator implements AutoCloseable {
         scheduler.shutdownNow();
         if (started.get()) {
             try {
-                server.shutdown();
-            } catch (IOException e) {
-                log.debug("MockWebServer shutdown failed", e);
+                server.stop();
+            } catch (Exception e) {
+                log.debug("The simulator's server did not stop cleanly", e);
             }
         }
         webhookClient.dispatcher().executorService().shutdown();
         webhookClient.connectionPool().evictAll();
     }
 
-    // ---- HTTP ------------------------------------------------------------------------------------------------
+    // ---- used by the server (CallsApi, SimServer), always on the scheduler unless said otherwise ---------------
 
-    private MockResponse handle(RecordedRequest request) {
-        String line = request.getMethod() + " " + request.getPath();
-        MockResponse response;
+    SimCall callById(String callId) {
+        return calls.get(callId);
+    }
+
+    SimSocket socketOf(String callId) {
+        return sockets.get(callId);
+    }
+
+    /** The call was accepted: its sideband socket may now connect. */
+    void openSocket(SimCall call, JsonNode acceptBody) {
+        sockets.put(call.id(), new SimSocket(call, acceptBody, options, scheduler));
+    }
+
+    /** Any thread. */
+    void logRequest(String line) {
+        restLog.add(line);
+    }
+
+    /** Runs {@code task} on the scheduler after {@code humanMillis} at the simulator's speed. */
+    void later(long humanMillis, Runnable task) {
+        scheduler.schedule(safely(task), options.scale(humanMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** Any thread: queues {@code task} on the scheduler without waiting; false when the simulator is closing. */
+    boolean onSchedulerLater(Runnable task) {
         try {
-            response = callOnScheduler(() -> route(request));
-        } catch (ApiError e) {
-            response = e.toResponse();
-        } catch (RuntimeException e) {
-            log.warn("Simulator failed on {}", line, e);
-            response = new ApiError(500, "The simulator failed: " + e, "server_error", null, null).toResponse();
-        }
-        String status = response.getWebSocketListener() != null ? "101" : response.getStatus().split(" ")[1];
-        restLog.add(line + " " + status);
-        return response;
-    }
-
-    private MockResponse route(RecordedRequest request) {
-        HttpUrl url = request.getRequestUrl();
-        if (url == null) {
-            throw ApiError.invalidRequest(400, "Malformed request.", null, null);
-        }
-        String path = url.encodedPath();
-        String method = request.getMethod() == null ? "" : request.getMethod();
-        if (path.equals("/v1/realtime") && method.equals("GET")) {
-            checkKey(request);
-            return upgrade(request, url.queryParameter("call_id"));
-        }
-        if (path.startsWith(CALLS_PREFIX) && method.equals("POST")) {
-            String[] parts = path.substring(CALLS_PREFIX.length()).split("/", -1);
-            if (parts.length == 2 && List.of("accept", "reject", "refer", "hangup").contains(parts[1])) {
-                checkKey(request);
-                return callAction(parts[0], parts[1], request.getBody().readUtf8());
-            }
-        }
-        throw ApiError.notFound("Invalid URL (" + method + " " + path + ")");
-    }
-
-    private void checkKey(RecordedRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
-            throw ApiError.invalidRequest(401, "You didn't provide an API key. You need to provide your API key in "
-                    + "an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", null, null);
-        }
-        String given = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header.trim();
-        if (!given.equals(options.apiKey())) {
-            throw ApiError.invalidRequest(401, "Incorrect API key provided: " + mask(given)
-                    + ". You can find your API key at https://platform.openai.com/account/api-keys.",
-                    "invalid_api_key", null);
-        }
-    }
-
-    /** Like OpenAI: a few characters at each end at most, never the whole key. */
-    static String mask(String key) {
-        if (key.length() < 12) {
-            return "*".repeat(Math.max(3, key.length()));
-        }
-        return key.substring(0, 3) + "*".repeat(Math.min(40, key.length() - 7)) + key.substring(key.length() - 4);
-    }
-
-    private MockResponse callAction(String callId, String action, String bodyText) {
-        SimCall call = calls.get(callId);
-        if (call == null || call.isOver()) {
-            throw ApiError.callGone();
-        }
-        switch (action) {
-            case "accept" -> {
-                JsonNode body = jsonObjectBody(bodyText, true);
-                validateAccept(body);
-                requireState(call, SimCall.State.RINGING, "accepted");
-                call.accepted(bodyText);
-                sessions.put(callId, new SidebandSession(call, body, options, scheduler));
-            }
-            case "reject" -> {
-                JsonNode body = jsonObjectBody(bodyText, false);
-                int status = 603;
-                JsonNode code = body.get("status_code");
-                if (code != null && !code.isNull()) {
-                    if (!code.isIntegralNumber()) {
-                        throw ApiError.invalidType("status_code", "an integer", code);
-                    }
-                    if (code.asInt() < 400 || code.asInt() > 699) {
-                        throw ApiError.invalidValue("status_code", code.asText(),
-                                "Expected a SIP final response status from 400 to 699.");
-                    }
-                    status = code.asInt();
-                }
-                requireState(call, SimCall.State.RINGING, "rejected");
-                call.rejected(status);
-            }
-            case "refer" -> {
-                JsonNode body = jsonObjectBody(bodyText, true);
-                JsonNode target = body.get("target_uri");
-                if (target == null || target.isNull()) {
-                    throw ApiError.missing("target_uri");
-                }
-                if (!target.isTextual()) {
-                    throw ApiError.invalidType("target_uri", "a string", target);
-                }
-                String uri = target.asText().trim();
-                String lower = uri.toLowerCase(Locale.ROOT);
-                if (!(lower.startsWith("tel:") || lower.startsWith("sip:") || lower.startsWith("sips:"))
-                        || uri.length() < 6) {
-                    throw ApiError.invalidValue("target_uri", uri, "Expected a 'tel:' or 'sip:' URI.");
-                }
-                requireState(call, SimCall.State.ACTIVE, "transferred");
-                if (call.referTarget().isPresent()) {
-                    throw ApiError.wrongState("Call " + callId + " is already being transferred.");
-                }
-                call.referred(uri);
-                // the transfer completes a moment later; OpenAI then leaves the call
-                scheduler.schedule(safely(() -> endSession(callId, "transferred")), options.scale(1_500),
-                        TimeUnit.MILLISECONDS);
-            }
-            case "hangup" -> {
-                requireState(call, SimCall.State.ACTIVE, "hung up (reject a ringing call instead)");
-                endSession(callId, "hung up");
-            }
-            default -> throw new IllegalStateException(action);
-        }
-        return new MockResponse().setResponseCode(200);
-    }
-
-    private MockResponse upgrade(RecordedRequest request, String callId) {
-        SimCall call = callId == null ? null : calls.get(callId);
-        if (call == null || call.state() != SimCall.State.ACTIVE || !sessions.containsKey(callId)) {
-            throw callId == null ? ApiError.missing("call_id") : ApiError.callGone();
-        }
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            throw ApiError.invalidRequest(400, "Expected a WebSocket upgrade request.", null, null);
-        }
-        return new MockResponse().withWebSocketUpgrade(new Connection(callId));
-    }
-
-    /** Forwards one socket's callbacks to its call's session, on the scheduler thread. */
-    private final class Connection extends WebSocketListener {
-        private final String callId;
-
-        Connection(String callId) {
-            this.callId = callId;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            withSession(webSocket, session -> session.connected(webSocket));
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            withSession(webSocket, session -> session.clientText(webSocket, text));
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            withSession(webSocket, session -> session.clientBinary(webSocket));
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            webSocket.close(1000, null); // complete the close handshake the client started
-            withSession(webSocket, session -> session.disconnected(webSocket));
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            withSession(webSocket, session -> session.disconnected(webSocket));
-        }
-
-        private void withSession(WebSocket webSocket, java.util.function.Consumer<SidebandSession> action) {
-            try {
-                scheduler.execute(safely(() -> {
-                    SidebandSession session = sessions.get(callId);
-                    if (session != null) {
-                        action.accept(session);
-                    } else {
-                        webSocket.close(1000, "call ended");
-                    }
-                }));
-            } catch (RejectedExecutionException e) {
-                SidebandSession.abort(webSocket); // the simulator is closing
-            }
+            scheduler.execute(safely(task));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 
@@ -447,81 +277,12 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private void endSession(String callId, String reason) {
-        SidebandSession session = sessions.get(callId);
-        if (session != null) {
-            session.end(reason);
+    void endSession(String callId, String reason) {
+        SimSocket socket = sockets.get(callId);
+        if (socket != null) {
+            socket.end(reason);
         } else {
             calls.get(callId).setState(SimCall.State.ENDED);
-        }
-    }
-
-    private static void requireState(SimCall call, SimCall.State needed, String verb) {
-        SimCall.State state = call.state();
-        if (state != needed) {
-            throw ApiError.wrongState("Call " + call.id() + " is " + state.name().toLowerCase(Locale.ROOT)
-                    + "; only a " + needed.name().toLowerCase(Locale.ROOT) + " call can be " + verb + ".");
-        }
-    }
-
-    private static JsonNode jsonObjectBody(String text, boolean required) {
-        if (text.isBlank() && !required) {
-            return Json.MAPPER.createObjectNode();
-        }
-        JsonNode node = Json.parseOrNull(text);
-        if (node == null) {
-            throw ApiError.badJson();
-        }
-        if (!node.isObject()) {
-            throw ApiError.invalidType("body", "an object", node);
-        }
-        return node;
-    }
-
-    private static void validateAccept(JsonNode body) {
-        JsonNode type = body.get("type");
-        if (type == null || type.isNull()) {
-            throw ApiError.missing("type");
-        }
-        if (!type.isTextual()) {
-            throw ApiError.invalidType("type", "a string", type);
-        }
-        if (!type.asText().equals("realtime")) {
-            throw ApiError.invalidValue("type", type.asText(), "Supported values are: 'realtime'.");
-        }
-        JsonNode model = body.get("model");
-        if (model != null && !model.isNull()) {
-            if (!model.isTextual()) {
-                throw ApiError.invalidType("model", "a string", model);
-            }
-            if (!model.asText().startsWith("gpt-realtime")) {
-                throw ApiError.invalidValue("model", model.asText(), "Supported values are: '"
-                        + String.join("', '", AcceptSettings.MODELS) + "' and their dated snapshots.");
-            }
-        }
-        JsonNode instructions = body.get("instructions");
-        if (instructions != null && !instructions.isNull() && !instructions.isTextual()) {
-            throw ApiError.invalidType("instructions", "a string", instructions);
-        }
-        JsonNode audio = body.get("audio");
-        if (audio != null && !audio.isNull() && !audio.isObject()) {
-            throw ApiError.invalidType("audio", "an object", audio);
-        }
-        checkChoice(body.at("/audio/output/voice"), "audio.output.voice", AcceptSettings.VOICES);
-        checkChoice(body.at("/audio/input/transcription/model"), "audio.input.transcription.model",
-                AcceptSettings.TRANSCRIPTION_MODELS);
-    }
-
-    private static void checkChoice(JsonNode value, String param, List<String> supported) {
-        if (value.isMissingNode() || value.isNull()) {
-            return;
-        }
-        if (!value.isTextual()) {
-            throw ApiError.invalidType(param, "a string", value);
-        }
-        if (!supported.contains(value.asText())) {
-            throw ApiError.invalidValue(param, value.asText(),
-                    "Supported values are: '" + String.join("', '", supported) + "'.");
         }
     }
 
@@ -562,7 +323,7 @@ public final class Simulator implements AutoCloseable {
         });
     }
 
-    private <T> T callOnScheduler(Callable<T> task) {
+    <T> T callOnScheduler(Callable<T> task) {
         try {
             return scheduler.submit(task).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

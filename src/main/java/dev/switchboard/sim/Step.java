@@ -1,6 +1,6 @@
 package dev.switchboard.sim;
 
-/** One beat of a scripted conversation, as data. {@link SidebandSession} turns steps into server events. */
+/** One beat of a scripted conversation, as data. {@link ScriptPlayer} plays steps as server events. */
 sealed interface Step {
 
     /** How the caller's words reach the transcript (only when the session transcribes the caller). */
