@@ -62,7 +62,7 @@ public final class HeadlessMain {
             return 1;
         }
         try (runtime) {
-            HeadlessPrinter printer = new HeadlessPrinter(out);
+            HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
             // ---- --profile (issue 5): accept with a saved profile's latest version, noted on each call's record ----
             if (config.profile().isPresent()) {
@@ -84,7 +84,7 @@ public final class HeadlessMain {
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));
             out.flush();
             if (runtime.isDemo()) {
-                return playDemo(runtime, out, err);
+                return playDemo(runtime, out, err, printer);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "switchboard-shutdown"));
             new CountDownLatch(1).await();
@@ -95,7 +95,8 @@ public final class HeadlessMain {
         }
     }
 
-    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err) throws InterruptedException {
+    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer)
+            throws InterruptedException {
         for (Scenario scenario : DEMO_SEQUENCE) {
             String callId;
             try {
@@ -122,6 +123,7 @@ public final class HeadlessMain {
                 return 1;
             }
         }
+        printer.awaitPrinted();
         out.println("switchboard: demo finished");
         return 0;
     }

@@ -5,19 +5,67 @@ import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.TranscriptEntry;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Prints a call to stdout as it happens: one line per finished utterance ({@code [call_id] agent: …}) and
  * one per state change. Lines are printed when an utterance is final, so streaming never interleaves.
+ *
+ * <p>With a {@code durable} hook (the history recorder's flush), a line is printed only once what it reports is
+ * committed: whoever reads the output and then the store never finds the store behind.
  */
 final class HeadlessPrinter {
 
     private final PrintStream out;
+    private final Supplier<CompletableFuture<Void>> durable;
+    /** Lines wait for their commit in order: each print runs after the one before it. */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     HeadlessPrinter(PrintStream out) {
+        this(out, () -> CompletableFuture.completedFuture(null));
+    }
+
+    HeadlessPrinter(PrintStream out, Supplier<CompletableFuture<Void>> durable) {
         this.out = out;
+        this.durable = durable;
+    }
+
+    /** Waits (a bounded while) until every line emitted so far is printed. */
+    void awaitPrinted() {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            last = tail;
+        }
+        try {
+            last.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // printing is best effort at exit
+        }
+    }
+
+    private void emit(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Void> committed;
+        try {
+            committed = durable.get().exceptionally(failure -> null); // a failed write is logged; still print
+        } catch (RuntimeException e) {
+            committed = CompletableFuture.completedFuture(null);
+        }
+        synchronized (this) {
+            tail = tail.runAfterBoth(committed, () -> {
+                synchronized (out) {
+                    lines.forEach(out::println);
+                    out.flush();
+                }
+            });
+        }
     }
 
     void follow(Call call) {
@@ -31,11 +79,11 @@ final class HeadlessPrinter {
             }
         });
         printState(call, lastState);
-        out.flush();
     }
 
     private void printState(Call call, CallState[] lastState) {
-        synchronized (out) {
+        List<String> lines = new ArrayList<>(1);
+        synchronized (lastState) {
             CallState state = call.state();
             if (state == lastState[0]) {
                 return;
@@ -43,19 +91,20 @@ final class HeadlessPrinter {
             lastState[0] = state;
             String reason = call.stateReason();
             String who = state == CallState.RINGING ? " from " + call.caller().describe() + " to " + call.callee().number() : "";
-            out.println("[" + call.id() + "] state: " + state.name().toLowerCase() + who
+            lines.add("[" + call.id() + "] state: " + state.name().toLowerCase() + who
                     + (reason.isEmpty() ? "" : " (" + reason + ")"));
-            out.flush();
+            emit(lines);
         }
     }
 
     private void printFinished(Call call, Set<String> printed) {
-        synchronized (out) {
+        List<String> lines = new ArrayList<>();
+        synchronized (printed) {
             for (TranscriptEntry entry : call.transcript()) {
                 if (entry.kind() == TranscriptEntry.Kind.DTMF || entry.kind() == TranscriptEntry.Kind.NOTE) {
                     if (printed.add(entry.key())) {
                         String label = entry.kind() == TranscriptEntry.Kind.DTMF ? "keypad" : "note";
-                        out.println("[" + call.id() + "] " + label + ": " + entry.text());
+                        lines.add("[" + call.id() + "] " + label + ": " + entry.text());
                     }
                     continue;
                 }
@@ -64,9 +113,9 @@ final class HeadlessPrinter {
                     continue;
                 }
                 String text = entry.status() == TranscriptEntry.Status.FAILED ? "(" + entry.text() + ")" : entry.text();
-                out.println("[" + call.id() + "] " + entry.speaker().label() + ": " + text.replace('\n', ' '));
+                lines.add("[" + call.id() + "] " + entry.speaker().label() + ": " + text.replace('\n', ' '));
             }
-            out.flush();
+            emit(lines);
         }
     }
 }

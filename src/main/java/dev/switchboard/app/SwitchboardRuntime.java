@@ -126,8 +126,9 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
         }
 
         WebhookListener newListener(int port, String bind, String secret) {
+            // the journal commits each call before the 200: an acknowledged call survives a crash
             return new WebhookListener(bind, port, new WebhookSignature(WebhookSecret.parse(secret)),
-                    Clock.systemUTC(), this::incoming);
+                    Clock.systemUTC(), history.incomingCalls(), this::incoming);
         }
 
         private void incoming(IncomingCall incoming) {
