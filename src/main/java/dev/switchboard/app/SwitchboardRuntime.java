@@ -185,6 +185,7 @@ public final class SwitchboardRuntime implements Backend, CallActions, AutoClose
         this.recorder = new CallRecorder(history, Clock.systemUTC());
         recorder.attach(registry);
         registry.onAdded(this::routeByCalledNumber);
+        registry.onRemoved(call -> owners.remove(call.id())); // ended calls leave the registry after a while
     }
 
     /**
