@@ -1,10 +1,6 @@
 package dev.switchboard.webhook;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.call.SipHeader;
 import dev.switchboard.util.Threads;
 import java.io.IOException;
 import java.net.BindException;
@@ -18,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,8 +113,7 @@ public final class WebhookListener implements AutoCloseable {
     private static final int MAX_QUEUED_CALLS = 10_000;
     private static final long SWEEP_MILLIS = 100;
 
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper json = new ObjectMapper();
     private final String host;
     private final int requestedPort;
     private final WebhookSignature signature;
@@ -513,23 +507,14 @@ public final class WebhookListener implements AutoCloseable {
                 request.getHeaders().get("webhook-signature"),
                 body, clock.instant().getEpochSecond());
 
-        JsonNode event;
-        try {
-            event = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new WebhookRejection("malformed JSON");
-        }
-        if (event == null || !event.isObject() || !event.path("type").isTextual()) {
-            throw new WebhookRejection("unknown shape");
-        }
-        String type = event.get("type").asText();
-        typeAndId[0] = type;
-        typeAndId[1] = event.path("id").asText("");
-        if (!INCOMING_CALL_TYPE.equals(type)) {
-            log.debug("ignored webhook event type {}", type);
+        WebhookEvent event = WebhookEvent.parse(body, webhookId, arrivedNanos);
+        typeAndId[0] = event.type();
+        typeAndId[1] = event.eventId();
+        if (event.call() == null) {
+            log.debug("ignored webhook event type {}", event.type());
             return null;
         }
-        IncomingCall call = toIncomingCall(webhookId, event, arrivedNanos);
+        IncomingCall call = event.call();
         if (!replayGuard.firstSighting(webhookId)) {
             log.info("webhook {} already received, not handled again", webhookId);
             return null;
@@ -568,29 +553,6 @@ public final class WebhookListener implements AutoCloseable {
             }
             throw new IOException("reading the body failed", cause);
         }
-    }
-
-    private static IncomingCall toIncomingCall(String webhookId, JsonNode event, long arrivedNanos) {
-        JsonNode data = event.path("data");
-        JsonNode callId = data.path("call_id");
-        if (!callId.isTextual() || callId.asText().isBlank()) {
-            throw new WebhookRejection("missing data.call_id");
-        }
-        JsonNode headerNodes = data.path("sip_headers");
-        List<SipHeader> headers = new ArrayList<>();
-        if (!headerNodes.isMissingNode() && !headerNodes.isNull()) {
-            if (!headerNodes.isArray()) {
-                throw new WebhookRejection("data.sip_headers is not a list");
-            }
-            for (JsonNode header : headerNodes) {
-                // The event is signed by OpenAI: an odd header entry should not make the call ring unanswered.
-                if (header.path("name").isTextual()) {
-                    JsonNode value = header.path("value");
-                    headers.add(new SipHeader(header.get("name").asText(), value.isValueNode() ? value.asText() : ""));
-                }
-            }
-        }
-        return new IncomingCall(webhookId, event.path("id").asText(""), callId.asText(), headers, arrivedNanos);
     }
 
     private void reject(Request request, Response response, Callback callback, int status, String reason) {
