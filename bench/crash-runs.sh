@@ -5,5 +5,4 @@
 set -e
 RUNS="${1:-25}"
 mvn -q -o test -Dtest=WebhookCrashTest -Dswitchboard.crashRuns="$RUNS" -Dsurefire.failIfNoSpecifiedTests=false
-grep -h -A"$RUNS" "crash runs" target/surefire-reports/dev.switchboard.store.WebhookCrashTest-output.txt 2>/dev/null \
-  || grep -h -A"$RUNS" "crash runs" target/surefire-reports/TEST-dev.switchboard.store.WebhookCrashTest.xml
+grep -h -A"$RUNS" "crash runs" target/surefire-reports/TEST-dev.switchboard.store.WebhookCrashTest.xml

@@ -44,8 +44,12 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
     /** How long the socket may stay open after we hung up, for the transcript events still in flight. */
     static final Duration HANGUP_GRACE = Duration.ofSeconds(5);
-    /** How long an ended call stays in the live registry (and the window's list) before only history has it. */
-    public static final Duration DEFAULT_ENDED_RETENTION = Duration.ofMinutes(2);
+    /**
+     * How long an ended call stays in the live registry (and the window's list) before only history has it:
+     * 2 minutes, or {@code -Dswitchboard.endedRetention=<seconds>}.
+     */
+    public static final Duration DEFAULT_ENDED_RETENTION =
+            Duration.ofSeconds(Math.max(0, Long.getLong("switchboard.endedRetention", 120)));
     /** REST actions run here; a burst of calls queues for these threads instead of creating one each. */
     static final int IO_THREADS = 16;
 
