@@ -22,9 +22,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +80,10 @@ public final class CallMonitor implements CallActions, AutoCloseable {
                 new LinkedBlockingQueue<>(), Threads.daemon("switchboard-io"));
         pool.allowCoreThreadTimeOut(true); // idle, the monitor holds no threads
         this.io = pool;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("switchboard-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("switchboard-timer"));
+        // a cancelled ring deadline leaves the queue at once instead of holding its call until it would have fired
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
     }
 
     /** How long an ended call stays in the registry before it is removed (history keeps it). */
@@ -108,19 +112,27 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             return;
         }
         log.info("incoming call {} from {}", call.id(), call.caller().describe());
-        forgetOnceEnded(call);
-        scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> ringDeadline = scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        forgetOnceEnded(call, ringDeadline);
         AcceptSettings auto = autoAccept.get();
         if (auto != null) {
             accept(call, auto, true);
         }
     }
 
-    /** An ended call leaves the registry after the retention time, so memory does not grow with every call. */
-    private void forgetOnceEnded(Call call) {
+    /**
+     * An ended call leaves the registry after the retention time, so memory does not grow with every call; once the
+     * call is answered or over, its ring deadline is cancelled (the timer would otherwise hold it for a minute).
+     */
+    private void forgetOnceEnded(Call call, ScheduledFuture<?> ringDeadline) {
         AtomicBoolean scheduled = new AtomicBoolean();
         Runnable check = () -> {
-            if (call.state().isTerminal() && scheduled.compareAndSet(false, true)) {
+            CallState state = call.state();
+            if (state == CallState.ACTIVE || state.isTerminal()) {
+                ringDeadline.cancel(false);
+            }
+            if (state.isTerminal() && scheduled.compareAndSet(false, true)) {
                 try {
                     scheduler.schedule(() -> registry.remove(call.id()), endedRetention.toMillis(),
                             TimeUnit.MILLISECONDS);

@@ -158,6 +158,10 @@ public final class HeadlessMemoryBench {
         long end = rssMb(child.pid());
         System.out.printf("  %d of %d calls ended in %.0f s; RSS peak %d MB, after the retention %d MB%n",
                 ended.get(), calls, seconds, Math.max(peak, end), end);
+        if (Boolean.getBoolean("bench.hold")) {
+            System.out.println("  child pid " + child.pid() + " held 60 s for jcmd");
+            Thread.sleep(60_000);
+        }
         senders.shutdownNow();
         child.destroy();
         child.waitFor(20, TimeUnit.SECONDS);
