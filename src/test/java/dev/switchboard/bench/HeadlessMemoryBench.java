@@ -42,7 +42,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class HeadlessMemoryBench {
 
     static final List<String> DESKTOP_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m");
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;

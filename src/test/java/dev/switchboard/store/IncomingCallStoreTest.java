@@ -65,4 +65,20 @@ class IncomingCallStoreTest {
             recorder.close();
         }
     }
+
+    @Test
+    void aCallRemovedFromTheRegistryIsWrittenOnceMoreAndThenLetGo() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(dir);
+             CallRecorder recorder = new CallRecorder(store, Clock.systemUTC())) {
+            CallRegistry registry = new CallRegistry();
+            recorder.attach(registry);
+            Call call = new Call("rtc_3", incoming("rtc_3").sipHeaders(), Clock.systemUTC());
+            registry.add(call);
+            call.moveTo(CallState.MISSED, "nobody answered within 60 s");
+            registry.remove("rtc_3");
+            recorder.flush();
+            assertEquals(0, recorder.followed(), "the recorder holds no call the registry let go");
+            assertEquals(CallState.MISSED, store.load("rtc_3").orElseThrow().state());
+        }
+    }
 }
