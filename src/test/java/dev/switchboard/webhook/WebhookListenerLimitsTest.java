@@ -130,6 +130,12 @@ class WebhookListenerLimitsTest {
         for (int i = 0; i < 3; i++) {
             connect("127.0.0.2").getOutputStream().write('P'); // held open, half a request
         }
+        // connect() returns once the kernel accepted; wait until the listener has opened all three itself
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.openConnections() < 3 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(3, listener.openConnections());
         Socket extra = connect("127.0.0.2");
         extra.getOutputStream().write('P');
         assertEquals(-1, readOrEof(extra), "the fourth connection from one address is closed");
