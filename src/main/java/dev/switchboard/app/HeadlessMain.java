@@ -61,7 +61,7 @@ public final class HeadlessMain {
             return 1;
         }
         try (runtime) {
-            HeadlessPrinter printer = new HeadlessPrinter(out);
+            HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
             runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
             if (config.profile().isPresent()) {
@@ -81,7 +81,7 @@ public final class HeadlessMain {
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));
             out.flush();
             if (runtime.isDemo()) {
-                return playDemo(runtime, out, err);
+                return playDemo(runtime, out, err, printer);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "switchboard-shutdown"));
             new CountDownLatch(1).await();
@@ -92,7 +92,8 @@ public final class HeadlessMain {
         }
     }
 
-    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err) throws InterruptedException {
+    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer)
+            throws InterruptedException {
         for (Scenario scenario : DEMO_SEQUENCE) {
             String callId;
             try {
@@ -119,6 +120,7 @@ public final class HeadlessMain {
                 return 1;
             }
         }
+        printer.awaitPrinted();
         out.println("switchboard: demo finished");
         return 0;
     }

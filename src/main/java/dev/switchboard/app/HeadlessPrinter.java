@@ -8,11 +8,14 @@ import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.call.TurnStats;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Prints a call to stdout as it happens: one line per finished utterance ({@code [call_id] agent: …}) and
@@ -21,13 +24,57 @@ import java.util.Set;
  * {@code [call_id] summary: turns=N greeting_ms=N turn_p50_ms=N turn_max_ms=N interruptions=N cost_usd=N.NNNN}.
  * A value that is unknown (no greeting, no answered turn, a model without a price) prints as {@code -1}
  * ({@code -1.0000} for the cost), so the line keeps one shape for scripts.
+ *
+ * <p>With a {@code durable} hook (the history recorder's flush), a line is printed only once what it reports is
+ * committed: whoever reads the output and then the store never finds the store behind.
  */
 final class HeadlessPrinter {
 
     private final PrintStream out;
+    private final Supplier<CompletableFuture<Void>> durable;
+    /** Lines wait for their commit in order: each print runs after the one before it. */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     HeadlessPrinter(PrintStream out) {
+        this(out, () -> CompletableFuture.completedFuture(null));
+    }
+
+    HeadlessPrinter(PrintStream out, Supplier<CompletableFuture<Void>> durable) {
         this.out = out;
+        this.durable = durable;
+    }
+
+    /** Waits (a bounded while) until every line emitted so far is printed. */
+    void awaitPrinted() {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            last = tail;
+        }
+        try {
+            last.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // printing is best effort at exit
+        }
+    }
+
+    private void emit(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Void> committed;
+        try {
+            committed = durable.get().exceptionally(failure -> null); // a failed write is logged; still print
+        } catch (RuntimeException e) {
+            committed = CompletableFuture.completedFuture(null);
+        }
+        synchronized (this) {
+            tail = tail.runAfterBoth(committed, () -> {
+                synchronized (out) {
+                    lines.forEach(out::println);
+                    out.flush();
+                }
+            });
+        }
     }
 
     void follow(Call call) {
@@ -51,28 +98,27 @@ final class HeadlessPrinter {
         });
         printState(call, lastState);
         printWarnings(call, warningsPrinted);
-        out.flush();
     }
 
     private void printWarnings(Call call, int[] printedCount) {
-        synchronized (out) {
+        List<String> lines = new ArrayList<>();
+        synchronized (printedCount) {
             List<CallWarning> warnings = call.health().warnings();
             for (int i = printedCount[0]; i < warnings.size(); i++) {
-                out.println("[" + call.id() + "] warning: " + warnings.get(i).text().replace('\n', ' '));
+                lines.add("[" + call.id() + "] warning: " + warnings.get(i).text().replace('\n', ' '));
             }
             printedCount[0] = Math.max(printedCount[0], warnings.size());
-            out.flush();
+            emit(lines);
         }
     }
 
     private void printSummary(Call call, boolean[] summarized) {
-        synchronized (out) {
+        synchronized (summarized) {
             if (summarized[0]) {
                 return;
             }
             summarized[0] = true;
-            out.println(summaryLine(call.id(), call.turns().stats()));
-            out.flush();
+            emit(List.of(summaryLine(call.id(), call.turns().stats())));
         }
     }
 
@@ -88,7 +134,8 @@ final class HeadlessPrinter {
     }
 
     private void printState(Call call, CallState[] lastState) {
-        synchronized (out) {
+        List<String> lines = new ArrayList<>(1);
+        synchronized (lastState) {
             CallState state = call.state();
             if (state == lastState[0]) {
                 return;
@@ -96,19 +143,20 @@ final class HeadlessPrinter {
             lastState[0] = state;
             String reason = call.stateReason();
             String who = state == CallState.RINGING ? " from " + call.caller().describe() + " to " + call.callee().number() : "";
-            out.println("[" + call.id() + "] state: " + state.name().toLowerCase() + who
+            lines.add("[" + call.id() + "] state: " + state.name().toLowerCase() + who
                     + (reason.isEmpty() ? "" : " (" + reason + ")"));
-            out.flush();
+            emit(lines);
         }
     }
 
     private void printFinished(Call call, Set<String> printed) {
-        synchronized (out) {
+        List<String> lines = new ArrayList<>();
+        synchronized (printed) {
             for (TranscriptEntry entry : call.transcript()) {
                 if (entry.kind() == TranscriptEntry.Kind.DTMF || entry.kind() == TranscriptEntry.Kind.NOTE) {
                     if (printed.add(entry.key())) {
                         String label = entry.kind() == TranscriptEntry.Kind.DTMF ? "keypad" : "note";
-                        out.println("[" + call.id() + "] " + label + ": " + entry.text());
+                        lines.add("[" + call.id() + "] " + label + ": " + entry.text());
                     }
                     continue;
                 }
@@ -117,9 +165,9 @@ final class HeadlessPrinter {
                     continue;
                 }
                 String text = entry.status() == TranscriptEntry.Status.FAILED ? "(" + entry.text() + ")" : entry.text();
-                out.println("[" + call.id() + "] " + entry.speaker().label() + ": " + text.replace('\n', ' '));
+                lines.add("[" + call.id() + "] " + entry.speaker().label() + ": " + text.replace('\n', ' '));
             }
-            out.flush();
+            emit(lines);
         }
     }
 }

@@ -11,11 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** All calls seen in this run, in arrival order. Thread-safe. */
+/**
+ * The live calls of this run, in arrival order. Thread-safe. Ended calls may be {@link #remove removed} after a
+ * while (the history keeps them), so a long run does not keep every call it ever saw in memory.
+ */
 public final class CallRegistry {
 
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final List<Consumer<Call>> addedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Call>> removedListeners = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<Call>> awaited = new HashMap<>();
 
     /** Adds the call unless one with its id exists; returns whether it was added. */
@@ -74,5 +78,30 @@ public final class CallRegistry {
 
     public void onAdded(Consumer<Call> listener) {
         addedListeners.add(listener);
+    }
+
+    /**
+     * Forgets a call (the monitor does it a while after the call ended); its listeners are told so views and
+     * recorders can let go of it too. A webhook for the same id later would be a new call.
+     *
+     * @return whether the call was known
+     */
+    public boolean remove(String id) {
+        Call removed;
+        synchronized (calls) {
+            removed = calls.remove(id);
+        }
+        if (removed == null) {
+            return false;
+        }
+        for (Consumer<Call> l : removedListeners) {
+            l.accept(removed);
+        }
+        return true;
+    }
+
+    /** Told, on the removing thread, about every call {@link #remove removed}. */
+    public void onRemoved(Consumer<Call> listener) {
+        removedListeners.add(listener);
     }
 }

@@ -14,17 +14,23 @@ import dev.switchboard.openai.OpenAiApiException;
 import dev.switchboard.openai.RetryPolicy;
 import dev.switchboard.openai.SessionJson;
 import dev.switchboard.openai.SidebandSession;
+import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.IncomingCall;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -42,6 +48,14 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     /** How long the socket may stay open after we hung up, for the transcript events still in flight. */
     static final Duration HANGUP_GRACE = Duration.ofSeconds(5);
     static final Duration SESSION_CHECK_DELAY = CallHealth.SESSION_START_TIMEOUT.plusMillis(250);
+    /**
+     * How long an ended call stays in the live registry (and the window's list) before only history has it:
+     * 2 minutes, or {@code -Dswitchboard.endedRetention=<seconds>}.
+     */
+    public static final Duration DEFAULT_ENDED_RETENTION =
+            Duration.ofSeconds(Math.max(0, Long.getLong("switchboard.endedRetention", 120)));
+    /** REST actions run here; a burst of calls queues for these threads instead of creating one each. */
+    static final int IO_THREADS = 16;
 
     private final CallRegistry registry;
     private final CallsClient client;
@@ -54,6 +68,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
+    private volatile Duration endedRetention = DEFAULT_ENDED_RETENTION;
 
     public CallMonitor(CallRegistry registry, CallsClient client, OkHttpClient http, String apiKey, Clock clock,
                        RetryPolicy socketRetry, Duration ringTimeout) {
@@ -64,8 +79,19 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         this.clock = clock;
         this.socketRetry = socketRetry;
         this.ringTimeout = ringTimeout;
-        this.io = Executors.newCachedThreadPool(daemonThreads("switchboard-io"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("switchboard-timer"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Threads.daemon("switchboard-io"));
+        pool.allowCoreThreadTimeOut(true); // idle, the monitor holds no threads
+        this.io = pool;
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("switchboard-timer"));
+        // a cancelled ring deadline leaves the queue at once instead of holding its call until it would have fired
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
+    }
+
+    /** How long an ended call stays in the registry before it is removed (history keeps it). */
+    public void setEndedRetention(Duration retention) {
+        this.endedRetention = Objects.requireNonNull(retention, "retention");
     }
 
     public CallRegistry registry() {
@@ -90,26 +116,77 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             return;
         }
         log.info("incoming call {} from {}", call.id(), call.caller().describe());
-        scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> ringDeadline = scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        forgetOnceEnded(call, ringDeadline);
         AcceptSettings auto = autoAccept.get();
         if (auto != null) {
-            accept(call, auto);
+            accept(call, auto, true);
         }
+    }
+
+    /**
+     * An ended call leaves the registry after the retention time, so memory does not grow with every call; once the
+     * call is answered or over, its ring deadline is cancelled (the timer would otherwise hold it for a minute).
+     */
+    private void forgetOnceEnded(Call call, ScheduledFuture<?> ringDeadline) {
+        AtomicBoolean scheduled = new AtomicBoolean();
+        Runnable check = () -> {
+            CallState state = call.state();
+            if (state == CallState.ACTIVE || state.isTerminal()) {
+                ringDeadline.cancel(false);
+            }
+            if (state.isTerminal() && scheduled.compareAndSet(false, true)) {
+                try {
+                    scheduler.schedule(() -> registry.remove(call.id()), endedRetention.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the monitor is closing: nothing lives on to hold the call
+                }
+            }
+        };
+        call.addListener((c, change) -> check.run());
+        check.run();
+    }
+
+    private Instant ringDeadline(Call call) {
+        return call.createdAt().plus(ringTimeout);
     }
 
     /** A call still ringing at its deadline was missed; one being accepted gets looked at again until it is decided. */
     private void expireIfUnanswered(Call call) {
         CallState state = call.state();
         if (state == CallState.RINGING) {
-            call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s");
+            // a failed accept said why; "nobody answered" alone would hide OpenAI's message
+            String reason = call.stateReason();
+            call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s"
+                    + (reason.startsWith(ACCEPT_FAILED) ? " (" + reason + ")" : ""));
         } else if (state == CallState.ACCEPTING) {
             scheduler.schedule(() -> expireIfUnanswered(call), 1, TimeUnit.SECONDS);
         }
     }
 
+    private static final String ACCEPT_FAILED = "accept failed: ";
+
+    /**
+     * A person's accept: when OpenAI refuses it the call stays answerable (RINGING), with OpenAI's message as the
+     * state's reason so the window can show it, and can be accepted again while it rings.
+     */
     @Override
     public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
+        return accept(call, settings, false);
+    }
+
+    /**
+     * @param unattended auto-accept: nobody would retry a refused accept, so the call fails at once with
+     *                   OpenAI's message instead of ringing out as "missed"
+     */
+    private CompletableFuture<Void> accept(Call call, AcceptSettings settings, boolean unattended) {
         if (!settings.isValid()) {
+            if (unattended) {
+                call.moveTo(CallState.FAILED, ACCEPT_FAILED + "the auto-accept settings are invalid: "
+                        + settings.problems().get(0));
+            }
             return failed(call, "Accept", settings.problems().get(0), false);
         }
         if (!call.moveTo(CallState.ACCEPTING, "")) {
@@ -120,12 +197,12 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         return run(call, "Accept", () -> {
             call.mark(Milestone.ACCEPT_SENT);
             try {
-                client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING);
+                client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING, ringDeadline(call));
             } catch (OpenAiApiException e) {
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");
                 } else {
-                    call.moveTo(CallState.RINGING, "accept failed");
+                    call.moveTo(unattended ? CallState.FAILED : CallState.RINGING, ACCEPT_FAILED + e.getMessage());
                 }
                 throw e;
             }
@@ -155,7 +232,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
         return run(call, "Reject", () -> {
             try {
-                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING);
+                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING, ringDeadline(call));
             } catch (OpenAiApiException e) {
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");
@@ -333,14 +410,5 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         sessions.clear();
         scheduler.shutdownNow();
         io.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.openai.CallsClient;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.openai.RetryPolicy;
 import dev.switchboard.webhook.IncomingCall;
+import dev.switchboard.webhook.IncomingCallJournal;
 import dev.switchboard.webhook.WebhookListener;
 import dev.switchboard.webhook.WebhookSecret;
 import dev.switchboard.webhook.WebhookSignature;
@@ -31,6 +32,7 @@ final class Engine {
     private final DemoPeer demo;
     private final CallMonitor monitor;
     private final Consumer<IncomingCall> onIncoming;
+    private final IncomingCallJournal journal;
     /** Replaced only while starting, when demo mode falls back to a free port. */
     private volatile WebhookListener listener;
 
@@ -39,8 +41,9 @@ final class Engine {
      * @param onIncoming sees every verified webhook before this engine's monitor takes the call
      */
     Engine(Connection c, DemoPeer demo, CallRegistry registry, OkHttpClient http, AcceptSettings autoAccept,
-           Consumer<IncomingCall> onIncoming) throws IOException {
+           IncomingCallJournal journal, Consumer<IncomingCall> onIncoming) throws IOException {
         this.demo = demo;
+        this.journal = journal;
         this.onIncoming = onIncoming;
         String key;
         String base;
@@ -63,8 +66,9 @@ final class Engine {
     }
 
     private WebhookListener newListener(int port, String bind, String secret) {
+        // the journal commits each call before the 200: an acknowledged call survives a crash
         return new WebhookListener(bind, port, new WebhookSignature(WebhookSecret.parse(secret)),
-                Clock.systemUTC(), this::incoming);
+                Clock.systemUTC(), journal, this::incoming);
     }
 
     private void incoming(IncomingCall incoming) {

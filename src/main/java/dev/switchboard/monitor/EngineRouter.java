@@ -41,6 +41,11 @@ final class EngineRouter implements CallActions {
         owners.putIfAbsent(callId, engine);
     }
 
+    /** An ended call left the registry: its engine need not be remembered. */
+    void forget(String callId) {
+        owners.remove(callId);
+    }
+
     long received() {
         return retiredReceived + current.listener().received();
     }

@@ -8,6 +8,7 @@ import dev.switchboard.logging.Redactor;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.IncomingCall;
+import dev.switchboard.webhook.IncomingCallJournal;
 import dev.switchboard.webhook.WebhookListener;
 import dev.switchboard.webhook.WebhookSecret;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
     private final CallRegistry registry;
     private final OkHttpClient http;
     private final Supplier<DemoPeer> demoPeers;
+    private final IncomingCallJournal journal;
     private final boolean demoRequested;
     private final Path settingsFile;
     private final Set<String> fromEnvironment;
@@ -54,10 +56,14 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
      * @param demoRequested   stay in demo mode even with a key and secret ({@code --demo})
      * @param settingsFile    where applied settings are saved, or null (not saved)
      * @param fromEnvironment the {@link ConnectionInfo} names the environment or a flag sets (they win over saves)
+     * @param journal         makes each incoming call durable before its webhook is answered
      */
     public MonitorService(CallRegistry registry, OkHttpClient http, Supplier<DemoPeer> demoPeers, boolean demoRequested,
-                          Path settingsFile, Set<String> fromEnvironment, Connection connection) {
+                          Path settingsFile, Set<String> fromEnvironment, Connection connection,
+                          IncomingCallJournal journal) {
         this.registry = registry;
+        this.journal = journal;
+        registry.onRemoved(call -> engines.forget(call.id())); // ended calls leave the registry after a while
         this.http = http;
         this.demoPeers = demoPeers;
         this.demoRequested = demoRequested;
@@ -78,7 +84,8 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
      */
     private Engine startEngine(Connection c, boolean demo, Engine previous) throws IOException, ConfigException {
         Engine[] self = new Engine[1];
-        Engine next = new Engine(c, demo ? demoPeers.get() : null, registry, http, autoAcceptSettings, incoming -> {
+        Engine next = new Engine(c, demo ? demoPeers.get() : null, registry, http, autoAcceptSettings, journal,
+                incoming -> {
             incomingObservers.forEach(observer -> observer.accept(incoming));
             engines.claim(incoming.callId(), self[0]);
         });

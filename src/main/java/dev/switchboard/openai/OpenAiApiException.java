@@ -1,5 +1,8 @@
 package dev.switchboard.openai;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A failed OpenAI request: the HTTP status (0 for a network failure) and OpenAI's own error fields.
  * {@link #getMessage()} is meant for a person.
@@ -10,13 +13,26 @@ public class OpenAiApiException extends Exception {
     private final String type;
     private final String code;
     private final String apiMessage;
+    private final Duration retryAfter;
 
     public OpenAiApiException(int status, String type, String code, String apiMessage, Throwable cause) {
+        this(status, type, code, apiMessage, null, cause);
+    }
+
+    /** @param retryAfter what the answer's {@code Retry-After} asked for, or null */
+    public OpenAiApiException(int status, String type, String code, String apiMessage, Duration retryAfter,
+                              Throwable cause) {
         super(describe(status, apiMessage), cause);
         this.status = status;
         this.type = type;
         this.code = code;
         this.apiMessage = apiMessage;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the server asked us to wait before trying again ({@code Retry-After}), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     private static String describe(int status, String apiMessage) {

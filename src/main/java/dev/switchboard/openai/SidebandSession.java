@@ -229,12 +229,17 @@ public final class SidebandSession {
 
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
+            // A refused upgrade hands us the response: release it (and its connection) first, whatever happens
+            // next, or the next handshake waits for a connection that is never given back.
+            int status = response == null ? -1 : response.code();
+            if (response != null) {
+                response.close();
+            }
+            ws.cancel();
             if (!isCurrent(ws)) {
                 return;
             }
             if (response != null) {
-                int status = response.code();
-                response.close();
                 boolean opened;
                 synchronized (lock) {
                     opened = everOpened;

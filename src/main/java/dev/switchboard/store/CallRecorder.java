@@ -33,6 +33,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import dev.switchboard.util.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,10 @@ public final class CallRecorder implements AutoCloseable {
     }
 
     private record Flush(CompletableFuture<Void> done) implements Task {
+    }
+
+    /** The call left the live registry: write what is left, then let go of it. */
+    private record Release(Call call) implements Task {
     }
 
     private record Stop() implements Task {
@@ -140,14 +145,17 @@ public final class CallRecorder implements AutoCloseable {
             closeQuietly();
             throw new StoreException("cannot prepare the history writer: " + e.getMessage(), e);
         }
-        this.writer = new Thread(this::writeLoop, "switchboard-history-writer");
-        writer.setDaemon(true);
+        this.writer = Threads.daemon("switchboard-history-writer").newThread(this::writeLoop);
         writer.start();
     }
 
-    /** Records every call added to the registry from now on, and the ones already in it. */
+    /**
+     * Records every call added to the registry from now on, and the ones already in it; lets go of a call once
+     * the registry removes it (after its last changes are written).
+     */
     public CallRecorder attach(CallRegistry registry) {
         registry.onAdded(this::record);
+        registry.onRemoved(this::release);
         for (Call call : registry.newestFirst()) {
             record(call);
         }
@@ -162,6 +170,18 @@ public final class CallRecorder implements AutoCloseable {
         queue.add(new Follow(call, call.state(), call.stateReason(), call.createdAt()));
         call.addListener(listener);
         queue.add(new Changed(call)); // anything that happened between the snapshot and the listener
+    }
+
+    /** Writes the call's last changes, then forgets it: a long run must not keep every call in memory. */
+    public void release(Call call) {
+        if (!stopped && following.containsKey(call.id())) {
+            queue.add(new Release(call));
+        }
+    }
+
+    /** Calls being followed right now (for memory checks). */
+    public int followed() {
+        return following.size();
     }
 
     /**
@@ -247,6 +267,7 @@ public final class CallRecorder implements AutoCloseable {
         List<CommitBatch.EventRef> events = new ArrayList<>();
         List<CommitBatch.EntryRef> entries = new ArrayList<>();
         Map<Written, Object[]> before = new LinkedHashMap<>();
+        List<Release> releases = new ArrayList<>();
         try {
             for (Task task : batch) {
                 if (task instanceof Follow f) {
@@ -273,6 +294,12 @@ public final class CallRecorder implements AutoCloseable {
                     statements.updateProfile(t.callId(), t.profile());
                 } else if (task instanceof Flush fl) {
                     flushes.add(fl.done());
+                } else if (task instanceof Release r) {
+                    Written w = written.get(r.call().id());
+                    if (w != null) {
+                        touch(w, before);
+                    }
+                    releases.add(r);
                 }
             }
             for (Written w : before.keySet()) {
@@ -290,8 +317,11 @@ public final class CallRecorder implements AutoCloseable {
             before.forEach((w, b) -> w.forget((Integer) b[0], (CallState) b[1]));
             StoreException failure = new StoreException("writing call history failed: " + e.getMessage(), e);
             flushes.forEach(f -> f.completeExceptionally(failure));
+            // let go all the same: retrying a broken store forever would spin, and memory must stay bounded
+            letGo(releases);
             return;
         }
+        letGo(releases);
         if (!events.isEmpty() || !entries.isEmpty()) {
             CommitBatch committed = new CommitBatch(events, entries);
             for (Consumer<CommitBatch> l : commitListeners) {
@@ -303,6 +333,16 @@ public final class CallRecorder implements AutoCloseable {
             }
         }
         flushes.forEach(f -> f.complete(null));
+    }
+
+    private void letGo(List<Release> releases) {
+        for (Release r : releases) {
+            String id = r.call().id();
+            r.call().removeListener(listener);
+            written.remove(id);
+            following.remove(id);
+            tags.remove(id);
+        }
     }
 
     private static void touch(Written w, Map<Written, Object[]> before) {

@@ -53,6 +53,7 @@ public final class HistoryStore implements AutoCloseable {
     private final ProfileStore profiles;
     private final RoutingRules routing;
     private volatile boolean closed;
+    private IncomingCallStore incomingCalls;
 
     private HistoryStore(Path file, Clock clock) {
         this.file = file;
@@ -129,6 +130,18 @@ public final class HistoryStore implements AutoCloseable {
 
     public static int latestSchemaVersion() {
         return Schema.LATEST;
+    }
+
+    /**
+     * Where the webhook listener makes each incoming call durable before it answers 200 (one connection of its
+     * own, created on first use, closed with the store).
+     */
+    public synchronized IncomingCallStore incomingCalls() {
+        ensureOpen();
+        if (incomingCalls == null) {
+            incomingCalls = new IncomingCallStore(this);
+        }
+        return incomingCalls;
     }
 
     public ProfileStore profiles() {
@@ -435,6 +448,11 @@ public final class HistoryStore implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (incomingCalls != null) {
+                incomingCalls.close();
+            }
+        }
         synchronized (shared) {
             if (closed) {
                 return;

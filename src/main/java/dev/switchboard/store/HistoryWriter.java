@@ -35,6 +35,7 @@ final class HistoryWriter implements AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement upsertMilestone;
     private final PreparedStatement insertUsage;
+    private PreparedStatement insertFirstState;
 
     HistoryWriter(Connection connection) throws SQLException {
         this.connection = connection;
@@ -117,6 +118,19 @@ final class HistoryWriter implements AutoCloseable {
         insertState.setString(4, change.reason());
         insertState.setLong(5, Sql.nanos(change.at()));
         insertState.executeUpdate();
+    }
+
+    /** State 0 unless the call already has one (a redelivered webhook must not rewrite a call's history). */
+    void insertFirstStateIfAbsent(String id, StateChange change) throws SQLException {
+        if (insertFirstState == null) {
+            insertFirstState = connection.prepareStatement("INSERT OR IGNORE INTO state_changes (call_id, seq, state,"
+                    + " reason, at_ns) VALUES (?, 0, ?, ?, ?)");
+        }
+        insertFirstState.setString(1, id);
+        insertFirstState.setString(2, change.state().name());
+        insertFirstState.setString(3, change.reason());
+        insertFirstState.setLong(4, Sql.nanos(change.at()));
+        insertFirstState.executeUpdate();
     }
 
     void upsertEntry(String id, int seq, TranscriptEntry e) throws SQLException {

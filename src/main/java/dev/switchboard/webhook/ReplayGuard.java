@@ -46,6 +46,11 @@ final class ReplayGuard {
         return true;
     }
 
+    /** Un-sees an id whose handling failed before it was acknowledged, so a redelivery is handled. */
+    synchronized void forget(String webhookId) {
+        seen.remove(webhookId);
+    }
+
     synchronized int size() {
         return seen.size();
     }

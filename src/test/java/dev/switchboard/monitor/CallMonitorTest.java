@@ -53,6 +53,10 @@ class CallMonitorTest {
     private final AtomicInteger socketConnections = new AtomicInteger();
     private volatile Script script = (ws, n) -> { };
     private volatile MockResponse acceptResponse = new MockResponse().setResponseCode(200);
+    /** Answers for the next accepts, in order, before {@link #acceptResponse} applies again. */
+    private final java.util.Queue<MockResponse> acceptResponses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** When each socket handshake reached the peer (System.nanoTime). */
+    private final List<Long> handshakeNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Socket handshakes answered with this status before the peer lets one through. */
     private final AtomicInteger refusedHandshakes = new AtomicInteger();
     private volatile int refusedStatus = 404;
@@ -70,6 +74,7 @@ class CallMonitorTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 if (path.startsWith("/v1/realtime?call_id=")) {
+                    handshakeNanos.add(System.nanoTime());
                     if (!("Bearer " + KEY).equals(request.getHeader("Authorization"))) {
                         return new MockResponse().setResponseCode(401);
                     }
@@ -94,7 +99,8 @@ class CallMonitorTest {
                     });
                 }
                 if (path.endsWith("/accept")) {
-                    return acceptResponse;
+                    MockResponse next = acceptResponses.poll();
+                    return next != null ? next : acceptResponse;
                 }
                 return new MockResponse().setResponseCode(200);
             }
@@ -315,10 +321,12 @@ class CallMonitorTest {
 
     @Test
     void midCallSteeringSendsEventsAndMarksTheTranscript() throws Exception {
-        CountDownLatch keepOpen = new CountDownLatch(1);
-        script = (ws, n) -> { };
+        CountDownLatch socketOpen = new CountDownLatch(1);
+        script = (ws, n) -> socketOpen.countDown();
         Call call = ring("rtc_e");
         monitor.accept(call, AcceptSettings.defaults().withGreeting("")).join();
+        // steering goes over the open socket, not into the queue kept while it connects
+        assertTrue(socketOpen.await(10, TimeUnit.SECONDS), "the peer saw the socket open");
 
         monitor.updateInstructions(call, "Speak only French.").join();
         monitor.say(call, "One moment please.").join();
@@ -335,24 +343,147 @@ class CallMonitorTest {
         assertThrows(CompletionException.class, () -> monitor.refer(call, "not a uri").join());
         monitor.hangup(call).join();
         assertEquals(CallState.ENDED, call.state());
-        assertFalse(monitor.say(call, "late").isDone() && !monitor.say(call, "late").isCompletedExceptionally());
-        keepOpen.countDown();
+        java.util.concurrent.CompletableFuture<Void> late = monitor.say(call, "late");
+        assertTrue(late.isCompletedExceptionally(), "saying something after the hang-up fails at once");
+        CompletionException refused = assertThrows(CompletionException.class, late::join);
+        assertEquals("The call is not live.", refused.getCause().getMessage());
     }
 
     @Test
     void autoAcceptAnswersEveryNewCall() throws Exception {
         script = (ws, n) -> { };
         monitor.setAutoAccept(AcceptSettings.defaults());
-        Call call = ring("rtc_f");
-        CountDownLatch active = when(call, c -> c.state() == CallState.ACTIVE);
-        assertTrue(active.await(10, TimeUnit.SECONDS));
-        CountDownLatch changed = new CountDownLatch(1);
-        call.addListener((c, change) -> {
-            if (change == CallChange.STATE) {
-                changed.countDown();
-            }
-        });
-        monitor.hangup(call).join();
-        assertTrue(changed.await(5, TimeUnit.SECONDS));
+        Call first = ring("rtc_f");
+        Call second = ring("rtc_f2");
+        CountDownLatch active = when(first, c -> c.state() == CallState.ACTIVE);
+        CountDownLatch secondActive = when(second, c -> c.state() == CallState.ACTIVE);
+        assertTrue(active.await(10, TimeUnit.SECONDS), "first call " + first.state());
+        assertTrue(secondActive.await(10, TimeUnit.SECONDS), "second call " + second.state());
+
+        CountDownLatch ended = when(first, c -> c.state() == CallState.ENDED);
+        monitor.hangup(first).join();
+        assertTrue(ended.await(5, TimeUnit.SECONDS), "state after hang-up: " + first.state());
+        assertEquals(CallState.ENDED, first.state());
+        assertEquals("hung up from Switchboard", first.stateReason());
+        assertEquals(CallState.ACTIVE, second.state(), "the other call goes on");
+    }
+
+    @Test
+    void anUnattendedAcceptRefusedWith400FailsTheCallWithOpenAisMessage() throws Exception {
+        acceptResponse = new MockResponse().setResponseCode(400)
+                .setBody("{\"error\":{\"message\":\"Invalid model\",\"type\":\"invalid_request_error\"}}");
+        monitor.setAutoAccept(AcceptSettings.defaults());
+        long t0 = System.nanoTime();
+        Call call = ring("rtc_auto_400");
+        CountDownLatch failed = when(call, c -> c.state() == CallState.FAILED);
+        assertTrue(failed.await(5, TimeUnit.SECONDS), "state " + call.state());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 3000, "failed at once, not at the ring deadline");
+        assertTrue(call.stateReason().contains("Invalid model"), call.stateReason());
+        assertEquals(1, server.getRequestCount(), "a 400 is never retried");
+    }
+
+    @Test
+    void aManualAcceptRefusedWith400KeepsTheCallRingingWithTheMessage() throws Exception {
+        acceptResponse = new MockResponse().setResponseCode(400)
+                .setBody("{\"error\":{\"message\":\"Invalid voice\",\"type\":\"invalid_request_error\"}}");
+        Call call = ring("rtc_manual_400");
+        assertThrows(CompletionException.class, () -> monitor.accept(call, AcceptSettings.defaults()).join());
+        assertEquals(CallState.RINGING, call.state());
+        assertTrue(call.stateReason().contains("Invalid voice"), call.stateReason());
+    }
+
+    @Test
+    void aRefusedManualAcceptThatRingsOutSaysWhyInTheMissedReason() throws Exception {
+        acceptResponse = new MockResponse().setResponseCode(400)
+                .setBody("{\"error\":{\"message\":\"Invalid model\",\"type\":\"invalid_request_error\"}}");
+        CallsClient client = new CallsClient(OpenAiHttp.newClient(), new OpenAiEndpoints(server.url("/v1").toString()),
+                KEY, new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+        try (CallMonitor quick = new CallMonitor(registry, client, OpenAiHttp.newClient(), KEY, Clock.systemUTC(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)), Duration.ofMillis(500))) {
+            quick.onIncoming(new IncomingCall("wh_m", "evt_m", "rtc_missed_400", List.of(), System.nanoTime()));
+            Call call = registry.find("rtc_missed_400").orElseThrow();
+            CountDownLatch missed = when(call, c -> c.state() == CallState.MISSED);
+            assertThrows(CompletionException.class, () -> quick.accept(call, AcceptSettings.defaults()).join());
+            assertTrue(missed.await(5, TimeUnit.SECONDS), "state " + call.state());
+            assertTrue(call.stateReason().startsWith("nobody answered"), call.stateReason());
+            assertTrue(call.stateReason().contains("Invalid model"), call.stateReason());
+        }
+    }
+
+    @Test
+    void serverErrorsTwiceThenSuccessIsAccepted() throws Exception {
+        acceptResponses.add(new MockResponse().setResponseCode(500));
+        acceptResponses.add(new MockResponse().setResponseCode(500));
+        acceptResponses.add(new MockResponse().setResponseCode(200));
+        script = (ws, n) -> ws.close(1000, "done");
+        monitor.setAutoAccept(AcceptSettings.defaults());
+        Call call = ring("rtc_500_500_200");
+        CountDownLatch active = when(call, c -> c.state() == CallState.ACTIVE || c.state() == CallState.ENDED);
+        assertTrue(active.await(10, TimeUnit.SECONDS), "state " + call.state() + " " + call.stateReason());
+        assertTrue(call.timeline().containsKey(Milestone.ACCEPT_ANSWERED));
+    }
+
+    @Test
+    void endedCallsLeaveTheRegistryAfterTheRetentionAndListenersAreTold() throws Exception {
+        monitor.setEndedRetention(Duration.ofMillis(200));
+        BlockingQueue<String> removed = new LinkedBlockingQueue<>();
+        registry.onRemoved(c -> removed.add(c.id()));
+        script = (ws, n) -> ws.close(1000, "bye");
+        Call call = ring("rtc_short_lived");
+        CountDownLatch ended = when(call, c -> c.state() == CallState.ENDED);
+        monitor.accept(call, AcceptSettings.defaults().withGreeting("")).join();
+        assertTrue(ended.await(10, TimeUnit.SECONDS));
+        assertEquals("rtc_short_lived", removed.poll(5, TimeUnit.SECONDS));
+        assertTrue(registry.find("rtc_short_lived").isEmpty());
+        Call live = ring("rtc_still_ringing");
+        assertEquals(null, removed.poll(500, TimeUnit.MILLISECONDS), "a live call stays");
+        assertTrue(registry.find(live.id()).isPresent());
+    }
+
+    @Test
+    void aBurstOfCallsUsesABoundedNumberOfThreads() throws Exception {
+        acceptResponse = new MockResponse().setResponseCode(200).setHeadersDelay(100, TimeUnit.MILLISECONDS);
+        script = (ws, n) -> ws.close(1000, "bye");
+        monitor.setAutoAccept(AcceptSettings.defaults().withGreeting(""));
+        List<CountDownLatch> ended = new java.util.ArrayList<>();
+        int peak = 0;
+        for (int i = 0; i < 50; i++) {
+            Call call = ring("rtc_burst_" + i);
+            ended.add(when(call, c -> c.state() == CallState.ENDED));
+        }
+        for (CountDownLatch latch : ended) {
+            peak = Math.max(peak, ioThreads());
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        }
+        assertTrue(peak <= CallMonitor.IO_THREADS, peak + " io threads for 50 calls");
+    }
+
+    private static int ioThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("switchboard-io-")).count();
+    }
+
+    @Test
+    void refusedHandshakesAreRetriedAfterTheBackoffNotSecondsLater() throws Exception {
+        refusedStatus = 503;
+        refusedHandshakes.set(2);
+        CountDownLatch open = new CountDownLatch(1);
+        script = (ws, n) -> open.countDown();
+        CallsClient client = new CallsClient(OpenAiHttp.newClient(), new OpenAiEndpoints(server.url("/v1").toString()),
+                KEY, RetryPolicy.DEFAULT);
+        RetryPolicy backoff = new RetryPolicy(5, Duration.ofMillis(250), Duration.ofSeconds(5));
+        try (CallMonitor paced = new CallMonitor(registry, client, OpenAiHttp.newClient(), KEY, Clock.systemUTC(),
+                backoff, Duration.ofSeconds(60))) {
+            paced.onIncoming(new IncomingCall("wh_hs", "evt_hs", "rtc_handshake", List.of(), System.nanoTime()));
+            Call call = registry.find("rtc_handshake").orElseThrow();
+            paced.accept(call, AcceptSettings.defaults().withGreeting("")).join();
+            assertTrue(open.await(10, TimeUnit.SECONDS), "the third handshake opens");
+            assertEquals(3, handshakeNanos.size());
+            long firstGap = (handshakeNanos.get(1) - handshakeNanos.get(0)) / 1_000_000;
+            long secondGap = (handshakeNanos.get(2) - handshakeNanos.get(1)) / 1_000_000;
+            // the backoff asks 250 ms then 500 ms; generous slack for a loaded box, far below seconds
+            assertTrue(firstGap >= 200 && firstGap < 1000, "first retry after " + firstGap + " ms");
+            assertTrue(secondGap >= 450 && secondGap < 1300, "second retry after " + secondGap + " ms");
+        }
     }
 }

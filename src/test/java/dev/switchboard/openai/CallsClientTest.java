@@ -219,4 +219,77 @@ class CallsClientTest {
         assertEquals("ws://127.0.0.1:9/v1/realtime?call_id=rtc_1",
                 new OpenAiEndpoints("http://127.0.0.1:9/v1/").socketUrl("rtc_1"));
     }
+
+    // ---- Retry-After and the ring deadline ----
+
+    private final dev.switchboard.call.ManualClock manual =
+            new dev.switchboard.call.ManualClock(java.time.Instant.parse("2026-12-01T10:00:00Z"));
+
+    /** A client whose sleeps move the manual clock on, so deadlines pass without waiting. */
+    private CallsClient timedClient() {
+        return new CallsClient(OpenAiHttp.newClient(), new OpenAiEndpoints(server.url("/v1").toString()), KEY,
+                new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(400)), ms -> {
+                    sleeps.add(ms);
+                    manual.advanceMillis(ms);
+                }, manual);
+    }
+
+    @Test
+    void retryAfterInSecondsIsWaitedOut() throws Exception {
+        server.enqueue(error(429, "slow down").setHeader("Retry-After", "3"));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        timedClient().accept("rtc_1", AcceptSettings.defaults(), () -> true, manual.instant().plusSeconds(60));
+        assertEquals(List.of(3000L), sleeps);
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsWaitedOut() throws Exception {
+        String in2s = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                manual.instant().plusSeconds(2).atZone(java.time.ZoneOffset.UTC));
+        server.enqueue(error(503, "busy").setHeader("Retry-After", in2s));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        timedClient().accept("rtc_1", AcceptSettings.defaults(), () -> true, manual.instant().plusSeconds(60));
+        assertEquals(List.of(2000L), sleeps);
+    }
+
+    @Test
+    void aRetryAfterPastTheRingDeadlineEndsTheRetriesAtOnce() {
+        server.enqueue(error(429, "slow down").setHeader("Retry-After", "120"));
+        OpenAiApiException e = assertThrows(OpenAiApiException.class, () -> timedClient()
+                .accept("rtc_1", AcceptSettings.defaults(), () -> true, manual.instant().plusSeconds(60)));
+        assertEquals(429, e.status());
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(120)), e.retryAfter());
+        assertEquals(1, server.getRequestCount());
+        assertTrue(sleeps.isEmpty(), "never sleeps past the deadline: " + sleeps);
+    }
+
+    @Test
+    void withARingDeadlineRetriesGoOnPastThePolicyCountUntilTheCallStopsRinging() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(error(500, "oops"));
+        }
+        server.enqueue(new MockResponse().setResponseCode(200));
+        // the policy allows 2 attempts; the call rings for 10 s, which is room for 7
+        timedClient().accept("rtc_1", AcceptSettings.defaults(), () -> true, manual.instant().plusSeconds(10));
+        assertEquals(7, server.getRequestCount());
+    }
+
+    @Test
+    void retriesStopWhenTheRingDeadlineIsNear() {
+        for (int i = 0; i < 50; i++) {
+            server.enqueue(error(503, "busy"));
+        }
+        assertThrows(OpenAiApiException.class, () -> timedClient()
+                .accept("rtc_1", AcceptSettings.defaults(), () -> true, manual.instant().plusSeconds(2)));
+        long slept = sleeps.stream().mapToLong(Long::longValue).sum();
+        assertTrue(slept < 2000, "slept " + slept + " ms of a 2 s ring window");
+        assertTrue(server.getRequestCount() >= 5, "kept trying while it rang: " + server.getRequestCount());
+    }
+
+    @Test
+    void unreadableRetryAfterIsIgnored() {
+        assertEquals(null, CallsClient.retryAfter("soon", manual));
+        assertEquals(null, CallsClient.retryAfter("-5", manual));
+        assertEquals(Duration.ZERO, CallsClient.retryAfter("Tue, 01 Dec 2026 09:00:00 GMT", manual));
+    }
 }

@@ -1,0 +1,73 @@
+package dev.switchboard.store;
+
+import dev.switchboard.history.StateChange;
+
+import dev.switchboard.call.CallState;
+import dev.switchboard.webhook.IncomingCall;
+import dev.switchboard.webhook.IncomingCallJournal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store side of {@link IncomingCallJournal}: the call row (id, SIP headers, received time) and its first state,
+ * RINGING, in one small transaction on a connection of its own, committed before the listener answers 200.
+ * {@code synchronous=NORMAL} in WAL mode: a committed call survives a process crash (kill -9); a power cut may lose
+ * the last commits. The {@link CallRecorder} later finds the row and goes on from there (its inserts are idempotent).
+ */
+public final class IncomingCallStore implements IncomingCallJournal, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingCallStore.class);
+
+    private final Connection connection;
+    private final HistoryWriter statements;
+    private boolean closed;
+
+    IncomingCallStore(HistoryStore store) {
+        this.connection = store.newConnection();
+        try {
+            connection.setAutoCommit(false);
+            this.statements = new HistoryWriter(connection);
+        } catch (SQLException e) {
+            closeQuietly();
+            throw new StoreException("cannot prepare the incoming-call journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void record(IncomingCall call, Instant receivedAt) throws SQLException {
+        if (closed) {
+            throw new SQLException("the history store is closed");
+        }
+        try {
+            statements.insertCall(call.callId(), call.sipHeaders(), receivedAt, CallState.RINGING, "", null);
+            statements.insertFirstStateIfAbsent(call.callId(), new StateChange(CallState.RINGING, "", receivedAt));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the next transaction starts clean or fails the same way
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("closing the journal connection: {}", e.toString());
+        }
+    }
+}
