@@ -55,7 +55,8 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.recorder = new CallRecorder(history, Clock.systemUTC());
         recorder.attach(registry);
         this.monitor = new MonitorService(registry, http, () -> new SimulatorPeer(simSpeed), demoRequested,
-                settingsFile, fromEnvironment, connection, history.incomingCalls());
+                settingsFile, fromEnvironment, connection,
+                (call, receivedAt) -> history.incomingCalls().record(call.callId(), call.sipHeaders(), receivedAt));
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
         this.backend = new Backend(registry, profiles, monitor, monitor, monitor, monitor, Optional.of(stored),

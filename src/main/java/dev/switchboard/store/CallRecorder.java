@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,50 +79,13 @@ public final class CallRecorder implements AutoCloseable {
     private record Stop() implements Task {
     }
 
-    /**
-     * What has been written for one call; touched only by the writer thread. Every write is idempotent (upserts
-     * keyed by call and position), so after a failed transaction {@link #forget} makes the next sync rewrite it all.
-     */
-    private static final class Written {
-        final Call call;
-        final StateChange initial;
-        boolean inserted;
-        int events;
-        int usage;
-        int states;
-        CallState lastState;
-        String summary = "";
-        AcceptSettings settings;
-        final Map<String, TranscriptEntry> entries = new HashMap<>();
-        final Map<String, Integer> seqs = new HashMap<>();
-        final Map<Milestone, Instant> milestones = new EnumMap<>(Milestone.class);
-
-        Written(Call call, StateChange initial) {
-            this.call = call;
-            this.initial = initial;
-        }
-
-        void forget(int statesBefore, CallState lastStateBefore) {
-            inserted = false;
-            events = 0;
-            usage = 0;
-            states = statesBefore;
-            lastState = lastStateBefore;
-            summary = "";
-            settings = null;
-            entries.clear();
-            seqs.clear();
-            milestones.clear();
-        }
-    }
-
     private final HistoryStore store;
     private final Clock clock;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Map<String, ProfileRef> tags = new ConcurrentHashMap<>();
     private final Map<String, Call> following = new ConcurrentHashMap<>();
     private final List<Consumer<CommitBatch>> commitListeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Written> written = new HashMap<>();
+    private final Map<String, WrittenCall> written = new HashMap<>();
     private final CallListener listener = this::callChanged;
     private final Thread writer;
     private final Connection connection;
@@ -266,16 +228,16 @@ public final class CallRecorder implements AutoCloseable {
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         List<CommitBatch.EventRef> events = new ArrayList<>();
         List<CommitBatch.EntryRef> entries = new ArrayList<>();
-        Map<Written, Object[]> before = new LinkedHashMap<>();
+        Map<WrittenCall, Object[]> before = new LinkedHashMap<>();
         List<Release> releases = new ArrayList<>();
         try {
             for (Task task : batch) {
                 if (task instanceof Follow f) {
-                    Written w = new Written(f.call(), new StateChange(f.state(), f.reason(), f.at()));
+                    WrittenCall w = new WrittenCall(f.call(), new StateChange(f.state(), f.reason(), f.at()));
                     written.put(f.call().id(), w);
                     touch(w, before);
                 } else if (task instanceof StateMoved s) {
-                    Written w = written.get(s.call().id());
+                    WrittenCall w = written.get(s.call().id());
                     if (w != null) {
                         touch(w, before);
                         ensureInserted(w);
@@ -286,7 +248,7 @@ public final class CallRecorder implements AutoCloseable {
                         }
                     }
                 } else if (task instanceof Changed ch) {
-                    Written w = written.get(ch.call().id());
+                    WrittenCall w = written.get(ch.call().id());
                     if (w != null) {
                         touch(w, before);
                     }
@@ -295,14 +257,14 @@ public final class CallRecorder implements AutoCloseable {
                 } else if (task instanceof Flush fl) {
                     flushes.add(fl.done());
                 } else if (task instanceof Release r) {
-                    Written w = written.get(r.call().id());
+                    WrittenCall w = written.get(r.call().id());
                     if (w != null) {
                         touch(w, before);
                     }
                     releases.add(r);
                 }
             }
-            for (Written w : before.keySet()) {
+            for (WrittenCall w : before.keySet()) {
                 sync(w, events, entries);
             }
             connection.commit();
@@ -345,11 +307,11 @@ public final class CallRecorder implements AutoCloseable {
         }
     }
 
-    private static void touch(Written w, Map<Written, Object[]> before) {
+    private static void touch(WrittenCall w, Map<WrittenCall, Object[]> before) {
         before.computeIfAbsent(w, k -> new Object[] {w.states, w.lastState});
     }
 
-    private void ensureInserted(Written w) throws SQLException {
+    private void ensureInserted(WrittenCall w) throws SQLException {
         if (w.inserted) {
             return;
         }
@@ -368,7 +330,7 @@ public final class CallRecorder implements AutoCloseable {
         w.inserted = true;
     }
 
-    private void sync(Written w, List<CommitBatch.EventRef> events, List<CommitBatch.EntryRef> entries)
+    private void sync(WrittenCall w, List<CommitBatch.EventRef> events, List<CommitBatch.EntryRef> entries)
             throws SQLException {
         ensureInserted(w);
         Call call = w.call;

@@ -3,21 +3,21 @@ package dev.switchboard.store;
 import dev.switchboard.history.StateChange;
 
 import dev.switchboard.call.CallState;
-import dev.switchboard.webhook.IncomingCall;
-import dev.switchboard.webhook.IncomingCallJournal;
+import dev.switchboard.call.SipHeader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store side of {@link IncomingCallJournal}: the call row (id, SIP headers, received time) and its first state,
+ * What the webhook listener's journal writes: the call row (id, SIP headers, received time) and its first state,
  * RINGING, in one small transaction on a connection of its own, committed before the listener answers 200.
  * {@code synchronous=NORMAL} in WAL mode: a committed call survives a process crash (kill -9); a power cut may lose
  * the last commits. The {@link CallRecorder} later finds the row and goes on from there (its inserts are idempotent).
  */
-public final class IncomingCallStore implements IncomingCallJournal, AutoCloseable {
+public final class IncomingCallStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingCallStore.class);
 
@@ -36,14 +36,14 @@ public final class IncomingCallStore implements IncomingCallJournal, AutoCloseab
         }
     }
 
-    @Override
-    public synchronized void record(IncomingCall call, Instant receivedAt) throws SQLException {
+    /** Commits a new call (as RINGING) before its webhook is answered. */
+    public synchronized void record(String callId, List<SipHeader> sipHeaders, Instant receivedAt) throws SQLException {
         if (closed) {
             throw new SQLException("the history store is closed");
         }
         try {
-            statements.insertCall(call.callId(), call.sipHeaders(), receivedAt, CallState.RINGING, "", null);
-            statements.insertFirstStateIfAbsent(call.callId(), new StateChange(CallState.RINGING, "", receivedAt));
+            statements.insertCall(callId, sipHeaders, receivedAt, CallState.RINGING, "", null);
+            statements.insertFirstStateIfAbsent(callId, new StateChange(CallState.RINGING, "", receivedAt));
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

@@ -1,26 +1,16 @@
 package dev.switchboard.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.util.Threads;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,26 +18,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
-import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +91,6 @@ public final class WebhookListener implements AutoCloseable {
     private static final int MAX_QUEUED_CALLS = 10_000;
     private static final long SWEEP_MILLIS = 100;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final String host;
     private final int requestedPort;
     private final WebhookSignature signature;
@@ -124,11 +101,9 @@ public final class WebhookListener implements AutoCloseable {
     private final ReplayGuard replayGuard;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong closedSlow = new AtomicLong();
     private final List<Runnable> counterListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, String>> observers = new CopyOnWriteArrayList<>();
-    private final Map<Connection, ClientState> clients = new ConcurrentHashMap<>();
-    private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final ConnectionGuard guard;
 
     private Server server;
     private ServerConnector connector;
@@ -181,6 +156,10 @@ public final class WebhookListener implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.replayGuard = new ReplayGuard(clock, REPLAY_WINDOW, maxRememberedIds);
+        this.guard = new ConnectionGuard(limits, () -> {
+            count(received);
+            count(rejected);
+        });
     }
 
     /** Binds and starts serving. @throws IOException when the address cannot be bound (e.g. port in use) */
@@ -208,11 +187,12 @@ public final class WebhookListener implements AutoCloseable {
         jettyConnector.setPort(requestedPort);
         jettyConnector.setIdleTimeout(limits.idleTimeout().toMillis());
         jettyConnector.setAcceptedTcpNoDelay(true); // Jetty's default; without it every small answer waits ~40 ms
-        jettyConnector.addBean(new ClientTracker());
+        jettyConnector.addBean(guard);
         created.addConnector(jettyConnector);
         created.addBean(new NetworkConnectionLimit(limits.maxConnections(), jettyConnector));
-        created.setErrorHandler(new BadRequestAnswer());
-        created.setHandler(new WebhookHandler());
+        WebhookHandler handler = new WebhookHandler(this, signature, clock, journal, replayGuard, limits, guard);
+        created.setErrorHandler(handler.errorAnswer());
+        created.setHandler(handler);
 
         ThreadPoolExecutor sinkPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(MAX_QUEUED_CALLS), Threads.daemon("webhook-sink"));
@@ -235,7 +215,7 @@ public final class WebhookListener implements AutoCloseable {
             }
             throw new IOException("webhook listener could not start: " + e.getMessage(), e);
         }
-        sweep.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweep.scheduleWithFixedDelay(guard::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         server = created;
         connector = jettyConnector;
         sinkExecutor = sinkPool;
@@ -303,12 +283,12 @@ public final class WebhookListener implements AutoCloseable {
 
     /** Connections closed because their request did not arrive whole within the deadline. */
     public long closedForSlowness() {
-        return closedSlow.get();
+        return guard.closedForSlowness();
     }
 
     /** Connections open right now. */
     public int openConnections() {
-        return clients.size();
+        return guard.openConnections();
     }
 
     /** Runs on an HTTP thread after every change of {@link #received()} or {@link #rejected()}. */
@@ -328,279 +308,20 @@ public final class WebhookListener implements AutoCloseable {
         observers.remove(observer);
     }
 
-    // ---- per-connection bookkeeping: the deadline and the caps ----
-
-    /** One open connection. The phase decides, atomically, whether the handler or the deadline got it first. */
-    private static final class ClientState {
-        static final int WAITING = 0;
-        static final int HANDLING = 1;
-        static final int CUT_OFF = 2;
-
-        final AtomicInteger phase = new AtomicInteger(WAITING);
-        final InetAddress address;
-        /** When the request now in flight started arriving; 0 when nothing has arrived since the last answer. */
-        volatile long requestStartNanos;
-        volatile long bytesAtLastAnswer;
-
-        ClientState(InetAddress address, long openedNanos) {
-            this.address = address;
-            this.requestStartNanos = openedNanos;
-        }
-    }
-
-    private final class ClientTracker implements Connection.Listener {
-        @Override
-        public void onOpened(Connection connection) {
-            InetAddress address = addressOf(connection.getEndPoint().getRemoteSocketAddress());
-            ClientState state = new ClientState(address, System.nanoTime());
-            clients.put(connection, state);
-            int fromThere = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-            if (fromThere > limits.maxPerAddress()) {
-                state.phase.set(ClientState.CUT_OFF);
-                log.warn("webhook client {} has {} connections open (at most {}): connection closed",
-                        describe(address), fromThere - 1, limits.maxPerAddress());
-                connection.getEndPoint().close();
-            } else if (clients.size() >= limits.maxConnections()) {
-                log.warn("webhook listener at its limit of {} open connections: new ones wait",
-                        limits.maxConnections());
-            }
-        }
-
-        @Override
-        public void onClosed(Connection connection) {
-            ClientState state = clients.remove(connection);
-            if (state != null) {
-                perAddress.computeIfPresent(state.address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
-            }
-        }
-    }
-
-    /** Cuts off every connection whose request has been arriving for longer than the deadline. */
-    private void sweep() {
-        long now = System.nanoTime();
-        long deadline = limits.requestDeadline().toNanos();
-        for (Map.Entry<Connection, ClientState> entry : clients.entrySet()) {
-            Connection connection = entry.getKey();
-            ClientState state = entry.getValue();
-            if (state.phase.get() != ClientState.WAITING) {
-                continue; // the handler owns it now and enforces the rest of the deadline itself
-            }
-            if (state.requestStartNanos == 0) {
-                if (connection.getBytesIn() <= state.bytesAtLastAnswer) {
-                    continue; // idle keep-alive: the idle timeout looks after it
-                }
-                state.requestStartNanos = now;
-            }
-            if (now - state.requestStartNanos > deadline && state.phase.compareAndSet(ClientState.WAITING,
-                    ClientState.CUT_OFF)) {
-                cutOff(connection, state);
-            }
-        }
-    }
-
-    private void cutOff(Connection connection, ClientState state) {
-        closedSlow.incrementAndGet();
+    void countReceived() {
         count(received);
+    }
+
+    void countRejected() {
         count(rejected);
-        log.warn("webhook rejected with 408: request not complete within {} ms (from {})",
-                limits.requestDeadline().toMillis(), describe(state.address));
-        // no handler runs for this connection, so it is ours to write on: a plain 408, then close
-        byte[] body = "{\"error\":\"request too slow\"}".getBytes(StandardCharsets.US_ASCII);
-        byte[] head = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        EndPoint endPoint = connection.getEndPoint();
+    }
+
+    /** Hands a verified call to the sink, on the sink's thread, once its webhook was answered. */
+    void handOver(IncomingCall call) {
         try {
-            endPoint.write(Callback.from(endPoint::close, failure -> endPoint.close()),
-                    ByteBuffer.wrap(head), ByteBuffer.wrap(body));
-        } catch (RuntimeException e) {
-            endPoint.close();
-        }
-    }
-
-    // ---- requests ----
-
-    private final class WebhookHandler extends Handler.Abstract {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            ClientState state = clients.get(request.getConnectionMetaData().getConnection());
-            if (state != null && !state.phase.compareAndSet(ClientState.WAITING, ClientState.HANDLING)) {
-                callback.failed(new IOException("connection cut off"));
-                return true;
-            }
-            try {
-                serve(request, response, callback, state);
-            } finally {
-                if (state != null) {
-                    state.bytesAtLastAnswer = request.getConnectionMetaData().getConnection().getBytesIn();
-                    state.requestStartNanos = 0;
-                    state.phase.compareAndSet(ClientState.HANDLING, ClientState.WAITING);
-                }
-            }
-            return true;
-        }
-    }
-
-    private void serve(Request request, Response response, Callback callback, ClientState state) {
-        long arrivedNanos = System.nanoTime();
-        Instant arrivedAt = clock.instant();
-        long startedNanos = state == null || state.requestStartNanos == 0 ? arrivedNanos : state.requestStartNanos;
-        IncomingCall call = null;
-        String[] typeAndId = new String[2]; // type and event id, once the signature checked out
-        try {
-            count(received);
-            call = process(request, arrivedNanos, arrivedAt, startedNanos, typeAndId);
-            response.setStatus(200);
-        } catch (WebhookRejection rejection) {
-            reject(request, response, callback, rejection.status(), rejection.getMessage());
-            return;
-        } catch (IOException e) {
-            // The client went away or stopped sending mid-body: nothing useful can be answered.
-            count(rejected);
-            log.warn("webhook request failed: {} from {}", e.getClass().getSimpleName(), remote(request));
-            callback.failed(e);
-            return;
-        } catch (RuntimeException e) {
-            // Never 5xx for bad input, and never echo exception text (it may quote the body).
-            log.debug("unexpected error handling webhook", e);
-            reject(request, response, callback, 400, "bad request");
-            return;
-        }
-        IncomingCall verified = call;
-        // The sink and observers run once the answer is out: the sender must never wait on our call handling.
-        response.write(true, null, Callback.from(() -> {
-            callback.succeeded();
-            afterAnswer(verified, typeAndId);
-        }, failure -> {
-            callback.failed(failure);
-            afterAnswer(verified, typeAndId); // recorded already: it still rings and deserves an answer
-        }));
-    }
-
-    private void afterAnswer(IncomingCall call, String[] typeAndId) {
-        if (typeAndId[0] != null) {
-            notifyObservers(typeAndId[0], typeAndId[1]);
-        }
-        if (call != null) {
-            try {
-                sinkExecutor.execute(() -> deliver(call));
-            } catch (RejectedExecutionException e) {
-                log.warn("webhook listener stopped (or overloaded) before call {} could be handled", call.callId());
-            }
-        }
-    }
-
-    /** @return the call to hand to the sink, or null when the request is acknowledged and ignored */
-    private IncomingCall process(Request request, long arrivedNanos, Instant arrivedAt, long startedNanos,
-                                 String[] typeAndId) throws IOException {
-        String path = request.getHttpURI().getPath();
-        if (!"/".equals(path) && !PATH.equals(path)) {
-            throw new WebhookRejection(404, "not found");
-        }
-        if (!"POST".equals(request.getMethod())) {
-            throw new WebhookRejection(405, "method not allowed");
-        }
-        byte[] body = readBody(request, startedNanos);
-
-        String webhookId = request.getHeaders().get("webhook-id");
-        signature.verify(webhookId,
-                request.getHeaders().get("webhook-timestamp"),
-                request.getHeaders().get("webhook-signature"),
-                body, clock.instant().getEpochSecond());
-
-        WebhookEvent event = WebhookEvent.parse(body, webhookId, arrivedNanos);
-        typeAndId[0] = event.type();
-        typeAndId[1] = event.eventId();
-        if (event.call() == null) {
-            log.debug("ignored webhook event type {}", event.type());
-            return null;
-        }
-        IncomingCall call = event.call();
-        if (!replayGuard.firstSighting(webhookId)) {
-            log.info("webhook {} already received, not handled again", webhookId);
-            return null;
-        }
-        try {
-            journal.record(call, arrivedAt);
-        } catch (Exception e) {
-            // not acknowledged, so not handled: a redelivery must find the id unseen
-            replayGuard.forget(webhookId);
-            typeAndId[0] = null;
-            log.error("could not record incoming call {}: {}", call.callId(), e.toString());
-            throw new WebhookRejection(503, "could not record the call");
-        }
-        return call;
-    }
-
-    private byte[] readBody(Request request, long startedNanos) throws IOException {
-        long declaredLength = request.getLength();
-        if (declaredLength > MAX_BODY_BYTES) {
-            throw new WebhookRejection(413, "body too large");
-        }
-        long left = limits.requestDeadline().toNanos() - (System.nanoTime() - startedNanos);
-        CompletableFuture<byte[]> reading = Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES);
-        try {
-            return reading.get(Math.max(left, 1), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            reading.cancel(true);
-            throw new WebhookRejection(408, "request too slow");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the body", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
-                throw new WebhookRejection(413, "body too large"); // Jetty's word for "more than maxSize"
-            }
-            throw new IOException("reading the body failed", cause);
-        }
-    }
-
-    private void reject(Request request, Response response, Callback callback, int status, String reason) {
-        count(rejected);
-        log.warn("webhook rejected with {}: {} (from {})", status, reason, remote(request));
-        answerError(response, callback, status, reason);
-    }
-
-    private void answerError(Response response, Callback callback, int status, String reason) {
-        byte[] body = json.createObjectNode().put("error", reason).toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-            if (status == 405) {
-                response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            }
-            if (status == 408 || status == 413 || status == 431) {
-                // the rest of the request may still be on its way: do not read it, close instead
-                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-            }
-            response.write(true, ByteBuffer.wrap(body), callback);
-        } catch (RuntimeException e) {
-            log.debug("could not send webhook rejection", e);
-            callback.failed(e);
-        }
-    }
-
-    /** Answers what Jetty refuses before any handler runs (headers too large, broken HTTP) in our JSON shape. */
-    private final class BadRequestAnswer extends ErrorHandler {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            ClientState state = clients.get(request.getConnectionMetaData().getConnection());
-            if (state != null && state.phase.get() == ClientState.CUT_OFF) {
-                callback.succeeded(); // the deadline already answered 408 and counted it; this is the close echoing
-                return true;
-            }
-            int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
-            String reason = switch (status) {
-                case 431 -> "headers too large";
-                case 413 -> "body too large";
-                case 408 -> "request too slow";
-                default -> "bad request";
-            };
-            count(received);
-            count(rejected);
-            log.warn("webhook rejected with {}: {} (from {})", status, reason, remote(request));
-            answerError(response, callback, status >= 400 && status < 500 ? status : 400, reason);
-            return true;
+            sinkExecutor.execute(() -> deliver(call));
+        } catch (RejectedExecutionException e) {
+            log.warn("webhook listener stopped (or overloaded) before call {} could be handled", call.callId());
         }
     }
 
@@ -612,7 +333,7 @@ public final class WebhookListener implements AutoCloseable {
         }
     }
 
-    private void notifyObservers(String type, String eventId) {
+    void notifyObservers(String type, String eventId) {
         for (BiConsumer<String, String> observer : observers) {
             try {
                 observer.accept(type, eventId);
@@ -633,24 +354,8 @@ public final class WebhookListener implements AutoCloseable {
         }
     }
 
-    private static String remote(Request request) {
-        SocketAddress address = request.getConnectionMetaData().getRemoteSocketAddress();
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
-        }
-        return "unknown";
-    }
 
-    private static InetAddress addressOf(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress();
-        }
-        return InetAddress.getLoopbackAddress();
-    }
 
-    private static String describe(InetAddress address) {
-        return address == null ? "unknown" : address.getHostAddress();
-    }
 
     private static void stopQuietly(Server server) {
         try {

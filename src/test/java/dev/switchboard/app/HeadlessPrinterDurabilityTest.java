@@ -39,9 +39,11 @@ class HeadlessPrinterDurabilityTest {
         commits.forEach(c -> c.complete(null));
         printer.awaitPrinted();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        assertEquals(3, lines.length, String.join("|", lines));
+        // a call that ended also gets its summary line, after the state lines
+        assertEquals(4, lines.length, String.join("|", lines));
         assertTrue(lines[0].startsWith("[rtc_p] state: ringing"));
         assertEquals("[rtc_p] state: accepting", lines[1]);
         assertEquals("[rtc_p] state: failed (accept failed: OpenAI refused the request (400): Invalid model)", lines[2]);
+        assertTrue(lines[3].startsWith("[rtc_p] summary: turns=0 "), lines[3]);
     }
 }

@@ -36,7 +36,7 @@ public final class DurableWebhookBench {
             WebhookListener plain = new WebhookListener("127.0.0.1", 0, signature, Clock.systemUTC(),
                     IncomingCallJournal.NONE, call -> { });
             WebhookListener durable = new WebhookListener("127.0.0.1", 0, signature, Clock.systemUTC(),
-                    store.incomingCalls(), call -> { });
+                    (c, at) -> store.incomingCalls().record(c.callId(), c.sipHeaders(), at), call -> { });
             plain.start();
             durable.start();
             OkHttpClient sender = new OkHttpClient();

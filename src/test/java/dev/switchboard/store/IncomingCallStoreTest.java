@@ -33,7 +33,7 @@ class IncomingCallStoreTest {
     void aRecordedCallIsCommittedAtOnceWithItsHeadersAndRingingState() throws Exception {
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
         try (HistoryStore store = HistoryStore.openIn(dir)) {
-            store.incomingCalls().record(incoming("rtc_1"), at);
+            store.incomingCalls().record("rtc_1", incoming("rtc_1").sipHeaders(), at);
             // another connection sees it: it is committed, not merely queued
             try (HistoryStore other = HistoryStore.openIn(dir)) {
                 StoredCall call = other.load("rtc_1").orElseThrow();
@@ -48,7 +48,7 @@ class IncomingCallStoreTest {
     @Test
     void theRecorderGoesOnFromTheJournalledRowAndARedeliveryChangesNothing() throws Exception {
         try (HistoryStore store = HistoryStore.openIn(dir)) {
-            store.incomingCalls().record(incoming("rtc_2"), Instant.now());
+            store.incomingCalls().record("rtc_2", incoming("rtc_2").sipHeaders(), Instant.now());
             CallRecorder recorder = new CallRecorder(store, Clock.systemUTC());
             CallRegistry registry = new CallRegistry();
             recorder.attach(registry);
@@ -57,7 +57,7 @@ class IncomingCallStoreTest {
             call.moveTo(CallState.ACCEPTING, "");
             call.moveTo(CallState.FAILED, "OpenAI refused the request (400): Invalid model");
             recorder.flush();
-            store.incomingCalls().record(incoming("rtc_2"), Instant.now()); // a redelivered webhook
+            store.incomingCalls().record("rtc_2", incoming("rtc_2").sipHeaders(), Instant.now()); // a redelivered webhook
 
             StoredCall stored = store.load("rtc_2").orElseThrow();
             assertEquals(CallState.FAILED, stored.state());

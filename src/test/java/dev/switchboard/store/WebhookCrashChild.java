@@ -57,7 +57,7 @@ public final class WebhookCrashChild {
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofSeconds(60));
         monitor.setAutoAccept(AcceptSettings.defaults().withGreeting(""));
         WebhookListener listener = new WebhookListener("127.0.0.1", 0,
-                new WebhookSignature(WebhookSecret.parse(args[1])), Clock.systemUTC(), store.incomingCalls(),
+                new WebhookSignature(WebhookSecret.parse(args[1])), Clock.systemUTC(), (c, at) -> store.incomingCalls().record(c.callId(), c.sipHeaders(), at),
                 monitor::onIncoming);
         listener.start();
         System.out.println("PORT " + listener.port());

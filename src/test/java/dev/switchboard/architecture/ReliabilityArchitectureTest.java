@@ -1,4 +1,4 @@
-package dev.switchboard;
+package dev.switchboard.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
