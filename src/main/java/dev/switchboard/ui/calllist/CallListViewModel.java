@@ -15,8 +15,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The calls of this run, newest first, and which one is selected. FX thread only. */
+/**
+ * The calls of this run, newest first, and which one is selected. FX thread only. The list is bounded: past
+ * {@link #MAX_ENDED} ended calls the oldest ended ones leave it (history keeps them all), so a window left open for
+ * days holds a bounded number of calls.
+ */
 public final class CallListViewModel {
+
+    public static final int MAX_ENDED = 200;
 
     private final ObservableList<CallRowViewModel> rows = FXCollections.observableArrayList();
     private final Map<Call, CallRowViewModel> byCall = new HashMap<>();
@@ -32,8 +38,24 @@ public final class CallListViewModel {
         CallRowViewModel row = new CallRowViewModel(call);
         byCall.put(call, row);
         rows.add(0, row);
+        trimEnded();
         countRinging();
         return row;
+    }
+
+    /** Drops the oldest ended calls beyond {@link #MAX_ENDED}, never the selected one. */
+    private void trimEnded() {
+        int ended = 0;
+        java.util.List<CallRowViewModel> drop = new java.util.ArrayList<>();
+        for (CallRowViewModel row : rows) { // newest first
+            if (row.state().isTerminal() && ++ended > MAX_ENDED && row != selected.get()) {
+                drop.add(row);
+            }
+        }
+        if (!drop.isEmpty()) {
+            rows.removeAll(drop);
+            drop.forEach(row -> byCall.remove(row.call()));
+        }
     }
 
     /** Adds several calls (oldest first) in one list change; returns their rows in the same order. */
@@ -51,6 +73,7 @@ public final class CallListViewModel {
         }
         if (!fresh.isEmpty()) {
             rows.addAll(0, fresh);
+            trimEnded();
             countRinging();
         }
         return result;
