@@ -57,9 +57,10 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.monitor = new MonitorService(registry, http, () -> new SimulatorPeer(simSpeed), demoRequested,
                 settingsFile, fromEnvironment, connection,
                 (call, receivedAt) -> history.incomingCalls().record(call.callId(), call.sipHeaders(), receivedAt));
+        monitor.tagProfilesWith(recorder::tagProfile);
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
-        this.backend = new Backend(registry, profiles, monitor, monitor, monitor, monitor, Optional.of(stored),
+        this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored));
     }
 

@@ -24,10 +24,10 @@ public final class SavedSettings {
 
     public static final String FILE_NAME = "settings.properties";
     /** The names of the saved values: the environment variables that set them. */
-    public static final String API_KEY = "OPENAI_API_KEY";
-    public static final String WEBHOOK_SECRET = "OPENAI_WEBHOOK_SECRET";
-    public static final String BASE_URL = "OPENAI_BASE_URL";
-    public static final String PORT = "PORT";
+    public static final String API_KEY = AppConfig.API_KEY;
+    public static final String WEBHOOK_SECRET = AppConfig.WEBHOOK_SECRET;
+    public static final String BASE_URL = AppConfig.BASE_URL;
+    public static final String PORT = AppConfig.PORT;
     public static final String BIND = "BIND";
     private static final List<String> KEYS = List.of(API_KEY, WEBHOOK_SECRET,
             BASE_URL, PORT, BIND);

@@ -2,11 +2,13 @@ package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
+import dev.switchboard.history.ProfileVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * The engine generations: the current one takes new calls, and every call's actions go to the engine that took
@@ -18,6 +20,7 @@ final class EngineRouter implements CallActions {
     private final Map<String, Engine> owners = new ConcurrentHashMap<>();
     private final List<Engine> retired = new CopyOnWriteArrayList<>();
     private volatile Engine current;
+    private volatile BiConsumer<String, ProfileVersion> profileTags = (callId, profile) -> { };
     private volatile long retiredReceived;
     private volatile long retiredRejected;
 
@@ -61,6 +64,17 @@ final class EngineRouter implements CallActions {
     @Override
     public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
         return monitorFor(call).accept(call, settings);
+    }
+
+    /** Notes on each call's record which profile version it was accepted with. */
+    void tagProfilesWith(BiConsumer<String, ProfileVersion> tags) {
+        this.profileTags = tags;
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
+        profileTags.accept(call.id(), profile);
+        return accept(call, profile.settings());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.SavedSettings;
+import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.logging.Redactor;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.util.Threads;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -112,6 +114,11 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
     /** Every call's actions, each sent to the engine that owns the call. */
     public CallActions actions() {
         return engines;
+    }
+
+    /** Where an accept with a profile notes the version on the call's record (the history recorder). */
+    public void tagProfilesWith(BiConsumer<String, ProfileVersion> tags) {
+        engines.tagProfilesWith(tags);
     }
 
     // ---- settings ----

@@ -1,6 +1,5 @@
 package dev.switchboard.monitor;
 
-import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.history.ProfileVersion;
@@ -8,16 +7,16 @@ import dev.switchboard.store.CallRecorder;
 import dev.switchboard.store.HistoryStore;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepting with a saved profile, for the window and headless mode alike: the accept goes out with the profile's
- * settings and the call's history record notes the version. Also the routing rules: while nobody auto-accepts
- * everything, a rule for the called number accepts with its profile.
+ * Saved profiles at work, for the window and headless mode alike: the routing rules (while nobody auto-accepts
+ * everything, a rule for the called number accepts with its profile) and {@code --profile} (every call accepted
+ * with one profile version). Each accept goes through {@link CallActions#acceptWithProfile}, which notes the
+ * version on the call's record.
  */
-public final class ProfileAccept implements CallActions {
+public final class ProfileAccept {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileAccept.class);
 
@@ -57,12 +56,6 @@ public final class ProfileAccept implements CallActions {
         autoAnswer.setAutoAccept(true, profile.settings());
     }
 
-    @Override
-    public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
-        recorder.tagProfile(call.id(), profile);
-        return actions.accept(call, profile.settings());
-    }
-
     private void onNewCall(Call call) {
         ProfileVersion profile = everyCall;
         if (profile != null) {
@@ -75,40 +68,10 @@ public final class ProfileAccept implements CallActions {
         try {
             store.routing().route(call).ifPresent(routed -> {
                 log.info("call {} to {} routed to profile {}", call.id(), call.callee().number(), routed.ref().describe());
-                acceptWithProfile(call, routed);
+                actions.acceptWithProfile(call, routed);
             });
         } catch (RuntimeException e) {
             log.warn("routing rules could not be read: {}", e.toString());
         }
-    }
-
-    @Override
-    public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
-        return actions.accept(call, settings);
-    }
-
-    @Override
-    public CompletableFuture<Void> reject(Call call, int sipStatus) {
-        return actions.reject(call, sipStatus);
-    }
-
-    @Override
-    public CompletableFuture<Void> hangup(Call call) {
-        return actions.hangup(call);
-    }
-
-    @Override
-    public CompletableFuture<Void> refer(Call call, String targetUri) {
-        return actions.refer(call, targetUri);
-    }
-
-    @Override
-    public CompletableFuture<Void> updateInstructions(Call call, String instructions) {
-        return actions.updateInstructions(call, instructions);
-    }
-
-    @Override
-    public CompletableFuture<Void> say(Call call, String sentence) {
-        return actions.say(call, sentence);
     }
 }

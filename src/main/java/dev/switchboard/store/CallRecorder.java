@@ -101,7 +101,6 @@ public final class CallRecorder implements AutoCloseable {
         this.clock = clock;
         this.connection = store.newConnection();
         try {
-            connection.setAutoCommit(false);
             this.statements = new HistoryWriter(connection);
         } catch (SQLException e) {
             closeQuietly();
@@ -231,6 +230,7 @@ public final class CallRecorder implements AutoCloseable {
         Map<WrittenCall, Object[]> before = new LinkedHashMap<>();
         List<Release> releases = new ArrayList<>();
         try {
+            Sql.beginWrite(connection);
             for (Task task : batch) {
                 if (task instanceof Follow f) {
                     WrittenCall w = new WrittenCall(f.call(), new StateChange(f.state(), f.reason(), f.at()));
@@ -267,15 +267,11 @@ public final class CallRecorder implements AutoCloseable {
             for (WrittenCall w : before.keySet()) {
                 sync(w, events, entries);
             }
-            connection.commit();
+            Sql.commit(connection);
         } catch (SQLException | RuntimeException e) {
             failures++;
             log.error("could not write call history ({} tasks): {}", batch.size(), e.toString());
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the next transaction starts clean or fails the same way
-            }
+            Sql.rollback(connection);
             before.forEach((w, b) -> w.forget((Integer) b[0], (CallState) b[1]));
             StoreException failure = new StoreException("writing call history failed: " + e.getMessage(), e);
             flushes.forEach(f -> f.completeExceptionally(failure));

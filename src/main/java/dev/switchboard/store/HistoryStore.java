@@ -329,16 +329,14 @@ public final class HistoryStore implements AutoCloseable {
 
     <T> T inTransaction(SqlWork<T> work) {
         return withShared(c -> {
-            c.setAutoCommit(false);
+            Sql.beginWrite(c);
             try {
                 T result = work.run(c);
-                c.commit();
+                Sql.commit(c);
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Sql.rollback(c);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         });
     }

@@ -28,7 +28,6 @@ public final class IncomingCallStore implements AutoCloseable {
     IncomingCallStore(HistoryStore store) {
         this.connection = store.newConnection();
         try {
-            connection.setAutoCommit(false);
             this.statements = new HistoryWriter(connection);
         } catch (SQLException e) {
             closeQuietly();
@@ -41,16 +40,13 @@ public final class IncomingCallStore implements AutoCloseable {
         if (closed) {
             throw new SQLException("the history store is closed");
         }
+        Sql.beginWrite(connection);
         try {
             statements.insertCall(callId, sipHeaders, receivedAt, CallState.RINGING, "", null);
             statements.insertFirstStateIfAbsent(callId, new StateChange(CallState.RINGING, "", receivedAt));
-            connection.commit();
+            Sql.commit(connection);
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the next transaction starts clean or fails the same way
-            }
+            Sql.rollback(connection);
             throw e;
         }
     }

@@ -1,8 +1,10 @@
 package dev.switchboard.store;
 
 import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 
@@ -10,6 +12,33 @@ import java.time.Instant;
 final class Sql {
 
     private Sql() {
+    }
+
+    /**
+     * Starts a write transaction that holds the write lock from its first statement. Several connections write (the
+     * webhook journal, the recorder, profiles); a deferred transaction that reads and then writes is refused at once
+     * (SQLITE_BUSY / BUSY_SNAPSHOT) when another connection committed meanwhile, while BEGIN IMMEDIATE waits its turn
+     * on the busy timeout. The connection stays in auto-commit mode; end with {@link #commit} or {@link #rollback}.
+     */
+    static void beginWrite(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        }
+    }
+
+    static void commit(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT");
+        }
+    }
+
+    /** Rolls back the open transaction, if any; a failure to do so only leaves it for the next BEGIN to report. */
+    static void rollback(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction was open, or the connection is gone: nothing to undo
+        }
     }
 
     static long nanos(Instant at) {
