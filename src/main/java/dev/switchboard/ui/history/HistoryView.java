@@ -131,7 +131,6 @@ public final class HistoryView extends BorderPane {
         TableView<HistoryViewModel.CallRow> table = new TableView<>(model.calls());
         table.setId("historyTable");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.emptyState("fth-archive", "No calls", Bindings.createStringBinding(
                 () -> "Calls are kept here as they happen. Change the dates to look further back.")));
         table.getColumns().add(column("Date", HistoryViewModel.CallRow::date, 125));
@@ -141,6 +140,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(duration);
         table.getColumns().add(column("Outcome", HistoryViewModel.CallRow::outcome, 150));
         table.getColumns().add(column("Profile", HistoryViewModel.CallRow::profile, 110));
+        dev.switchboard.ui.TableColumns.fitToContent(table, 60);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.open(row.id());
