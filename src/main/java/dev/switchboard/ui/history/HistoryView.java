@@ -177,10 +177,10 @@ public final class HistoryView extends BorderPane {
         csv.setOnAction(e -> actions.exportCsv());
         csv.setMinWidth(Button.USE_PREF_SIZE);
         Label count = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        // the calls' count is the status line's ("5 calls"); the footer only counts search matches
         count.textProperty().bind(Bindings.createStringBinding(() -> model.searchingProperty().get()
-                ? model.hits().size() + (model.hits().size() == 1 ? " match" : " matches")
-                : model.calls().size() + (model.calls().size() == 1 ? " call" : " calls"),
-                model.searchingProperty(), model.hits(), model.calls()));
+                ? model.hits().size() + (model.hits().size() == 1 ? " match" : " matches") : "",
+                model.searchingProperty(), model.hits()));
         HBox footer = new HBox(count, new Spacer(), csv);
         footer.getStyleClass().add("list-pane-buttons");
         StackPane lists = new StackPane(table, hits);
