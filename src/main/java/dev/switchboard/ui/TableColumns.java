@@ -34,6 +34,19 @@ public final class TableColumns {
             }
             fit.run();
         });
+        // presenter mode's text size comes from the root's style class; headers may be rebuilt by a theme change
+        javafx.collections.ListChangeListener<String> restyled = c -> {
+            table.applyCss();
+            fit.run();
+        };
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getRoot().getStyleClass().removeListener(restyled);
+            }
+            if (scene != null) {
+                scene.getRoot().getStyleClass().addListener(restyled);
+            }
+        });
     }
 
     private static <T> void fit(TableView<T> table, double minimum) {

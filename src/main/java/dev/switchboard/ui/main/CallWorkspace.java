@@ -123,6 +123,7 @@ final class CallWorkspace extends StackPane {
         transcript = new TranscriptView(model.transcript());
         transcript.animateNewLinesProperty().bind(model.animateTranscriptProperty());
         sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true); // the panel shrinks as before; it scrolls only below its minimum height
         sideScroll.setId("sidePanelScroll");
         sideScroll.getStyleClass().add("side-panel-scroll");
         sideScroll.setMinWidth(0);
