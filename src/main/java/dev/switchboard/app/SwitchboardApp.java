@@ -12,6 +12,7 @@ import dev.switchboard.ui.main.WindowOptions;
 import dev.switchboard.ui.about.FolderOpener;
 import dev.switchboard.config.SetupFile;
 import dev.switchboard.config.SetupStore;
+import dev.switchboard.config.ScreenPlacementFile;
 import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
@@ -63,6 +64,8 @@ public final class SwitchboardApp extends Application {
                 new SetupStore.Fields(config.publicUrl().orElse(""), config.projectId().orElse("")));
         WindowOptions options = WindowOptions.defaults()
                 .withPresenter(config.presenter())
+                .withAudience(config.commandLine().has("audience"), new ScreenPlacementFile(
+                        DataDirectory.forConfig(config).resolve(ScreenPlacementFile.FILE_NAME)))
                 .withOpener(FolderOpener.desktopOr(getHostServices()::showDocument))
                 // first run in live mode: check at once, open the setup screen if anything fails
                 .withSetup(new AppSetupRunner(runtime, SetupChecklist.DEFAULT_TIMEOUT), setup,

@@ -62,6 +62,7 @@ public final class AppConfig {
                     "the tunnel address OpenAI posts webhooks to, e.g. https://x.ngrok.app/webhook"),
             FlagSpec.value("project-id", "ID", "the OpenAI project id (proj_...), for the trunk's SIP URI"),
             FlagSpec.toggle("presenter", "presenter mode: large text, caller numbers and secrets masked"),
+            FlagSpec.toggle("audience", "also open the audience window (transcript and live badges, masked) for a projector"),
             FlagSpec.value("profile", "NAME", "headless: accept with this saved profile's latest version"),
             FlagSpec.value("prices", "FILE",
                     "USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models"),

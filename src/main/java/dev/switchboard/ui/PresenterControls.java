@@ -94,6 +94,14 @@ public final class PresenterControls {
         }
     }
 
+    /** Shows {@code nodes} (e.g. the presenter layout's live badges) only while presenter mode is on. */
+    public static void showWhilePresenting(PresenterMode mode, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(mode.activeProperty());
+            node.managedProperty().bind(mode.activeProperty());
+        }
+    }
+
     /**
      * Takes the tabs whose ids are in {@link #HIDDEN_TABS} out of {@code tabs} while presenter mode is on and puts
      * them back in their places after. Call once all tabs are added.

@@ -37,6 +37,9 @@ public final class Windows {
         stage.setTitle(title);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(Stylesheets.ALL);
+        if (owner != null && owner.getScene() != null) {
+            followPresenterText(owner.getScene().getRoot(), root);
+        }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::hide);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::hide);
         stage.setScene(scene);
@@ -44,6 +47,25 @@ public final class Windows {
         stage.setMinHeight(480);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> onClose.run());
         return stage;
+    }
+
+    /** A side window's text grows with its owner's presenter mode, as the owner's does. */
+    private static void followPresenterText(Parent ownerRoot, Parent root) {
+        if (root.getScene() != null && !root.getScene().getStylesheets().contains(PresenterControls.STYLESHEET)) {
+            root.getScene().getStylesheets().add(PresenterControls.STYLESHEET);
+        }
+        Runnable apply = () -> {
+            boolean on = ownerRoot.getStyleClass().contains(PresenterMode.STYLE_CLASS);
+            if (on != root.getStyleClass().contains(PresenterMode.STYLE_CLASS)) {
+                if (on) {
+                    root.getStyleClass().add(PresenterMode.STYLE_CLASS);
+                } else {
+                    root.getStyleClass().remove(PresenterMode.STYLE_CLASS);
+                }
+            }
+        };
+        ownerRoot.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> apply.run());
+        apply.run();
     }
 
     /** The bottom line showing a view model's last message. */

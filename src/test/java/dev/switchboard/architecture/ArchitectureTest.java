@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] UI_FEATURES = {"..ui.calllist..", "..ui.transcript..", "..ui.inspector..",
             "..ui.accept..", "..ui.steering..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
-            "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.main.."};
+            "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.main..", "..ui.stage..", "..ui.audience.."};
 
     @ArchTest
     static final ArchRule callIsPureDomain = classes().that().resideInAPackage("dev.switchboard.call..")
@@ -60,9 +60,9 @@ class ArchitectureTest {
     static final ArchRule uiLayers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.switchboard.ui..")
             .layer("Kernel").definedBy("dev.switchboard.ui")
             .layer("Views").definedBy("..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.accept..",
-                    "..ui.steering..")
+                    "..ui.steering..", "..ui.stage..")
             .layer("Windows").definedBy("..ui.history..", "..ui.profiles..", "..ui.replay..", "..ui.settings..",
-                    "..ui.setup..", "..ui.about..")
+                    "..ui.setup..", "..ui.about..", "..ui.audience..")
             .layer("Shell").definedBy("..ui.main..")
             .whereLayer("Shell").mayNotBeAccessedByAnyLayer()
             .whereLayer("Windows").mayOnlyBeAccessedByLayers("Shell")
@@ -70,12 +70,12 @@ class ArchitectureTest {
             .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Views", "Windows", "Shell");
 
     @ArchTest
-    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering)..")
+    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage)..")
             .should().notDependOnEachOther()
             .because("a view reuses the kernel, never another view");
 
     @ArchTest
-    static final ArchRule windowsDoNotOpenEachOther = slices().matching("dev.switchboard.ui.(history|profiles|replay|settings|setup|about)..")
+    static final ArchRule windowsDoNotOpenEachOther = slices().matching("dev.switchboard.ui.(history|profiles|replay|settings|setup|about|audience)..")
             .should().notDependOnEachOther()
             .because("windows are linked by the shell, not by importing each other");
 

@@ -33,11 +33,9 @@ public final class Screenshots {
         int h = (int) image.getHeight();
         BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                buffered.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
+        int[] argb = new int[w * h];
+        pixels.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        buffered.setRGB(0, 0, w, h, argb, 0, w);
         ImageIO.write(buffered, "png", out.toFile());
     }
 }

@@ -131,7 +131,6 @@ public final class HistoryView extends BorderPane {
         TableView<HistoryViewModel.CallRow> table = new TableView<>(model.calls());
         table.setId("historyTable");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.emptyState("fth-archive", "No calls", Bindings.createStringBinding(
                 () -> "Calls are kept here as they happen. Change the dates to look further back.")));
         table.getColumns().add(column("Date", HistoryViewModel.CallRow::date, 125));
@@ -141,6 +140,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(duration);
         table.getColumns().add(column("Outcome", HistoryViewModel.CallRow::outcome, 150));
         table.getColumns().add(column("Profile", HistoryViewModel.CallRow::profile, 110));
+        dev.switchboard.ui.TableColumns.fitToContent(table, 60);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.open(row.id());
@@ -177,10 +177,10 @@ public final class HistoryView extends BorderPane {
         csv.setOnAction(e -> actions.exportCsv());
         csv.setMinWidth(Button.USE_PREF_SIZE);
         Label count = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        // the calls' count is the status line's ("5 calls"); the footer only counts search matches
         count.textProperty().bind(Bindings.createStringBinding(() -> model.searchingProperty().get()
-                ? model.hits().size() + (model.hits().size() == 1 ? " match" : " matches")
-                : model.calls().size() + (model.calls().size() == 1 ? " call" : " calls"),
-                model.searchingProperty(), model.hits(), model.calls()));
+                ? model.hits().size() + (model.hits().size() == 1 ? " match" : " matches") : "",
+                model.searchingProperty(), model.hits()));
         HBox footer = new HBox(count, new Spacer(), csv);
         footer.getStyleClass().add("list-pane-buttons");
         StackPane lists = new StackPane(table, hits);

@@ -1,6 +1,5 @@
 package dev.switchboard.ui.main;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
@@ -13,7 +12,20 @@ import dev.switchboard.ui.PresenterControls;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringPane;
 import dev.switchboard.ui.transcript.TranscriptView;
+import dev.switchboard.ui.stage.StageBadges;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -28,8 +40,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The selected call: who and what state, the conversation with its control panel, and the inspector. */
+/**
+ * The selected call: who and what state, the conversation with its control panel, and the inspector. In presenter
+ * mode the transcript takes the whole width, the live badges join the header, and the control panel moves into a
+ * drawer at the right that slides in while the call rings (to accept it) or on Ctrl+J / the header's button.
+ */
 final class CallWorkspace extends StackPane {
+
+    static final KeyCombination TOGGLE_CONTROLS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
+    private static final double DRAWER_WIDTH = 420;
 
     private final SwitchboardViewModel model;
     private final StackPane avatar = Widgets.avatar(true);
@@ -44,6 +63,14 @@ final class CallWorkspace extends StackPane {
     private final Label endedResult;
     private final BorderPane content = new BorderPane();
     private final TabPane tabs = new TabPane();
+    private final ScrollPane sideScroll = new ScrollPane(sidePanel);
+    private final TranscriptView transcript;
+    private SplitPane conversation = new SplitPane();
+    private final BorderPane stageConversation = new BorderPane();
+    private final StackPane controlsDrawer = new StackPane();
+    private final ToggleButton controlsToggle = new ToggleButton("Call controls", Widgets.icon("fth-sliders"));
+    private final Timeline slide = new Timeline();
+    private CallState drawerOpenedFor;
 
     CallWorkspace(SwitchboardViewModel model, Node emptyState) {
         this.model = model;
@@ -81,13 +108,39 @@ final class CallWorkspace extends StackPane {
         VBox who = new VBox(2, name, details);
         VBox state = new VBox(4, badge, clock);
         state.setAlignment(Pos.CENTER_RIGHT);
-        HBox header = new HBox(avatar, who, new Spacer(), state);
+        StageBadges badges = new StageBadges(model.stage());
+        PresenterControls.showWhilePresenting(model.presenter(), badges, controlsToggle);
+        who.getChildren().add(badges);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        controlsToggle.setId("controlsDrawerToggle");
+        controlsToggle.setMinWidth(ToggleButton.USE_PREF_SIZE);
+        controlsToggle.setTooltip(new Tooltip("Accept, steer or hang up (Ctrl+J)"));
+        controlsToggle.selectedProperty().addListener((obs, was, open) -> slideControls(open));
+        state.getChildren().add(controlsToggle);
+        HBox header = new HBox(avatar, who, state);
         header.getStyleClass().add("workspace-header");
 
-        SplitPane conversation = new SplitPane(new TranscriptView(model.transcript()), sidePanel);
-        conversation.setDividerPositions(0.55);
-        SplitPane.setResizableWithParent(sidePanel, false);
-        Tab conversationTab = Widgets.tab("Conversation", "fth-message-circle", conversation);
+        transcript = new TranscriptView(model.transcript());
+        transcript.animateNewLinesProperty().bind(model.animateTranscriptProperty());
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true); // the panel shrinks as before; it scrolls only below its minimum height
+        sideScroll.setId("sidePanelScroll");
+        sideScroll.getStyleClass().add("side-panel-scroll");
+        sideScroll.setMinWidth(0);
+        SplitPane.setResizableWithParent(sideScroll, false);
+        controlsDrawer.setId("controlsDrawer");
+        controlsDrawer.getStyleClass().add("controls-drawer");
+        controlsDrawer.setPrefWidth(0);
+        controlsDrawer.setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(controlsDrawer.widthProperty());
+        clip.heightProperty().bind(controlsDrawer.heightProperty());
+        controlsDrawer.setClip(clip);
+        stageConversation.setRight(controlsDrawer);
+        StackPane conversationHost = new StackPane();
+        model.presenter().activeProperty().addListener((obs, was, on) -> arrange(conversationHost, on));
+        arrange(conversationHost, model.presenter().isActive());
+        Tab conversationTab = Widgets.tab("Conversation", "fth-message-circle", conversationHost);
         tabs.getTabs().add(conversationTab);
         tabs.getTabs().addAll(InspectorTabs.create(model.inspector(), model.presenter()));
         tabs.setId("workspaceTabs");
@@ -153,6 +206,54 @@ final class CallWorkspace extends StackPane {
         if (sidePanel.getChildren().size() != 1 || sidePanel.getChildren().get(0) != panel) {
             sidePanel.getChildren().setAll(panel);
         }
+        // the drawer comes when the presenter must act (a ringing call to answer), and goes once it is answered
+        CallState now = row.state();
+        if (drawerOpenedFor != now) {
+            boolean wasRinging = drawerOpenedFor == CallState.RINGING || drawerOpenedFor == CallState.ACCEPTING;
+            drawerOpenedFor = now;
+            if (now == CallState.RINGING) {
+                controlsToggle.setSelected(true);
+            } else if (now == CallState.ACTIVE && wasRinging) {
+                controlsToggle.setSelected(false);
+            }
+        }
+    }
+
+    /** Ctrl+J in presenter mode: the control drawer in or out. */
+    void toggleControls() {
+        if (model.presenter().isActive()) {
+            controlsToggle.setSelected(!controlsToggle.isSelected());
+        }
+    }
+
+    private void arrange(StackPane host, boolean presenting) {
+        slide.stop();
+        if (presenting) {
+            conversation.getItems().clear();
+            stageConversation.setCenter(transcript);
+            controlsDrawer.getChildren().setAll(sideScroll);
+            controlsDrawer.setPrefWidth(controlsToggle.isSelected() ? DRAWER_WIDTH : 0);
+            controlsDrawer.setVisible(controlsToggle.isSelected());
+            host.getChildren().setAll(stageConversation);
+        } else {
+            stageConversation.setCenter(null);
+            controlsDrawer.getChildren().clear();
+            conversation = new SplitPane(transcript, sideScroll); // fresh: a reused one keeps stale widths
+            conversation.setDividerPositions(0.55);
+            host.getChildren().setAll(conversation);
+        }
+    }
+
+    private void slideControls(boolean open) {
+        if (!model.presenter().isActive()) {
+            return;
+        }
+        slide.stop();
+        controlsDrawer.setVisible(true);
+        slide.getKeyFrames().setAll(new KeyFrame(Duration.millis(160),
+                new KeyValue(controlsDrawer.prefWidthProperty(), open ? DRAWER_WIDTH : 0, Interpolator.EASE_BOTH)));
+        slide.setOnFinished(e -> controlsDrawer.setVisible(open));
+        slide.playFromStart();
     }
 
     private Node endedSummary(CallRowViewModel row) {

@@ -1,6 +1,7 @@
 package dev.switchboard.ui.main;
 
 import dev.switchboard.ui.MenuContribution;
+import dev.switchboard.ui.OverflowBar;
 import dev.switchboard.ui.Stylesheets;
 import dev.switchboard.ui.UiTasks;
 import dev.switchboard.ui.history.HistoryWindow;
@@ -15,6 +16,7 @@ import atlantafx.base.theme.Styles;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.PresenterControls;
 import dev.switchboard.ui.calllist.CallListView;
+import dev.switchboard.ui.stage.CallStrip;
 import dev.switchboard.ui.settings.SettingsPane;
 import java.util.List;
 import java.util.function.Consumer;
@@ -66,6 +68,8 @@ public final class MainView extends BorderPane {
     private final CallListView callList;
     private final CallWorkspace workspace;
     private final HelpMenu help;
+    private final PresenterLayout layout;
+    private final StageMenu stageMenu;
 
     public MainView(SwitchboardViewModel model, BooleanProperty darkTheme) {
         this(model, darkTheme, WindowOptions.defaults());
@@ -75,6 +79,7 @@ public final class MainView extends BorderPane {
         this.model = model;
         this.darkTheme = darkTheme;
         this.help = new HelpMenu(model, options, () -> getScene() == null ? null : getScene().getWindow());
+        this.stageMenu = new StageMenu(model, options.audiencePlacement());
         setId("mainView");
 
         StringBinding webhookHint = Bindings.createStringBinding(() -> "Point your OpenAI webhook at "
@@ -101,15 +106,12 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(callList, Priority.ALWAYS);
         left.setMinWidth(240);
 
-        SplitPane split = new SplitPane(left, workspace);
-        split.setDividerPositions(model.presenter().isActive() ? 0.32 : 0.25);
-        // larger text needs a wider call list, so masked numbers keep their last digits in view
-        model.presenter().activeProperty().addListener((obs, was, on) -> split.setDividerPositions(on ? 0.32 : 0.25));
-        SplitPane.setResizableWithParent(left, false);
+        layout = new PresenterLayout(left, workspace, new CallStrip(model.callList().rows(),
+                model.callList().selectedProperty(), model.presenter()), model.presenter());
 
         List<MenuContribution> features = features();
         setTop(new VBox(menuBar(features), appBar(features)));
-        setCenter(split);
+        setCenter(layout);
         setBottom(statusBar());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -151,6 +153,8 @@ public final class MainView extends BorderPane {
      * Keys on a call that cannot take them (e.g. H while ringing) do nothing, quietly.
      */
     private void installWindowKeys(Scene scene) {
+        scene.getAccelerators().put(PresenterLayout.SHOW_CALL_LIST, layout::toggleDrawer);
+        scene.getAccelerators().put(CallWorkspace.TOGGLE_CONTROLS, workspace::toggleControls);
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isConsumed() || e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()
                     || typing(scene.getFocusOwner())) {
@@ -218,6 +222,7 @@ public final class MainView extends BorderPane {
         sound.selectedProperty().bindBidirectional(model.soundOnRingProperty());
         Menu view = new Menu("_View", null, dark, sound, new SeparatorMenuItem(),
                 PresenterControls.menuItem(model.presenter()));
+        view.getItems().addAll(stageMenu.items());
 
         MenuItem keys = new MenuItem("Keyboard shortcuts", Widgets.icon("fth-command"));
         keys.setId("shortcutsMenuItem");
@@ -259,10 +264,23 @@ public final class MainView extends BorderPane {
         settings.setTooltip(new Tooltip("Settings"));
         settings.setOnAction(e -> showSettings());
 
-        HBox bar = new HBox(logo, titles, new Separator(javafx.geometry.Orientation.VERTICAL), demoButton(Styles.ACCENT, "ringDemoButton"),
-                autoAccept, new Spacer(), notice, PresenterControls.toolbarToggle(model.presenter()));
-        features.forEach(f -> bar.getChildren().addAll(f.toolbar()));
-        bar.getChildren().addAll(theme, settings);
+        // Text never gets cut: what does not fit moves under "⋯" (titles first, the demo button last).
+        MenuItem ringItem = new MenuItem("Ring demo call", Widgets.icon("fth-phone-incoming"));
+        ringItem.setOnAction(e -> ringDemo(0));
+        CheckMenuItem autoAcceptItem = new CheckMenuItem("Auto-accept every call");
+        autoAcceptItem.selectedProperty().bindBidirectional(model.autoAcceptProperty());
+        MenuItem noticeItem = new MenuItem();
+        noticeItem.textProperty().bind(notice.textProperty());
+        OverflowBar bar = new OverflowBar(logo);
+        bar.overflowing(titles, null, 0)
+                .fixed(new Separator(javafx.geometry.Orientation.VERTICAL))
+                .overflowing(demoButton(Styles.ACCENT, "ringDemoButton", false), ringItem, 4, model.demoProperty())
+                .overflowing(autoAccept, autoAcceptItem, 3)
+                .fixed(new Spacer())
+                .overflowing(notice, noticeItem, 1, notice.textProperty().isNotEmpty())
+                .fixed(PresenterControls.toolbarToggle(model.presenter()));
+        features.forEach(f -> f.toolbar().forEach(node -> bar.overflowing(node, null, 2)));
+        bar.fixed(theme).fixed(settings);
         bar.getStyleClass().add("app-bar");
         notice.setId("notice");
         return bar;
@@ -270,6 +288,11 @@ public final class MainView extends BorderPane {
 
     /** "Ring demo call": the first scenario on click, the others from its arrow. Hidden outside demo mode. */
     private Node demoButton(String style, String id) {
+        return demoButton(style, id, true);
+    }
+
+    /** @param ownVisibility false when a toolbar decides whether it shows */
+    private Node demoButton(String style, String id, boolean ownVisibility) {
         SplitMenuButton button = new SplitMenuButton();
         button.setText("Ring demo call");
         button.setGraphic(Widgets.icon("fth-phone-incoming"));
@@ -278,8 +301,11 @@ public final class MainView extends BorderPane {
         followScenarios(button.getItems());
         button.getStyleClass().add(style);
         button.setTooltip(new Tooltip("Ring a simulated call through the real webhook path (Ctrl+D)"));
-        button.visibleProperty().bind(model.demoProperty());
-        button.managedProperty().bind(model.demoProperty());
+        button.setMinWidth(SplitMenuButton.USE_PREF_SIZE);
+        if (ownVisibility) {
+            button.visibleProperty().bind(model.demoProperty());
+            button.managedProperty().bind(model.demoProperty());
+        }
         return button;
     }
 
@@ -340,6 +366,11 @@ public final class MainView extends BorderPane {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setId("shortcutsDialog");
         dialog.show();
+    }
+
+    /** View → Open audience window and its pin. */
+    StageMenu stage() {
+        return stageMenu;
     }
 
     /** Help menu actions (About, log folder, setup checklist). */

@@ -22,6 +22,9 @@ public final class Shortcuts {
             new Shortcut("Ctrl+,", "Settings"),
             new Shortcut("Ctrl+Shift+D", "Dark / light theme"),
             new Shortcut("Ctrl+Shift+P", "Presenter mode: large text, numbers masked, no secrets or event inspector"),
+            new Shortcut("Ctrl+L", "Presenter layout: slide the full call list in or out"),
+            new Shortcut("Ctrl+J", "Presenter layout: slide the call controls in or out"),
+            new Shortcut("F11", "Audience window: full screen on or off"),
             new Shortcut("F1", "This list"),
             new Shortcut("Ctrl+Q", "Quit"));
 

@@ -17,6 +17,7 @@ import dev.switchboard.ui.inspector.InspectorViewModel;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringViewModel;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
+import dev.switchboard.ui.stage.StageViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.switchboard.ui.settings.SettingsViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -46,6 +47,9 @@ public final class SwitchboardViewModel {
     private final AcceptViewModel accept = new AcceptViewModel(AcceptSettings.defaults());
     private final SteeringViewModel steering = new SteeringViewModel();
     private final TranscriptViewModel transcript = new TranscriptViewModel();
+    private final StageViewModel stage;
+    private final javafx.beans.property.BooleanProperty animateTranscript =
+            new javafx.beans.property.SimpleBooleanProperty(this, "animateTranscript", true);
     private final InspectorViewModel inspector = new InspectorViewModel();
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
     private final ProfilePickerViewModel profilePicker;
@@ -82,6 +86,7 @@ public final class SwitchboardViewModel {
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
+        this.stage = new StageViewModel(presenter);
 
         callList.selectedProperty().addListener((obs, old, row) -> show(row));
         autoAccept.set(backend.autoAnswer().autoAccept());
@@ -161,6 +166,7 @@ public final class SwitchboardViewModel {
         if (selected != null && selected.call() == call) {
             transcript.refresh();
             inspector.refresh();
+            stage.refresh();
         }
     }
 
@@ -170,6 +176,7 @@ public final class SwitchboardViewModel {
         steering.targetProperty().set(row);
         transcript.show(call);
         inspector.show(call);
+        stage.show(row);
     }
 
     private void refreshStatus() {
@@ -283,6 +290,16 @@ public final class SwitchboardViewModel {
 
     public SteeringViewModel steering() {
         return steering;
+    }
+
+    /** The selected call's live badges for the presenter layout. */
+    public StageViewModel stage() {
+        return stage;
+    }
+
+    /** View → Animate new transcript lines: bubbles fade in and the transcript glides (off: they just appear). */
+    public javafx.beans.property.BooleanProperty animateTranscriptProperty() {
+        return animateTranscript;
     }
 
     public TranscriptViewModel transcript() {

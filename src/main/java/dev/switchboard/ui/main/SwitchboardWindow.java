@@ -59,7 +59,10 @@ public final class SwitchboardWindow {
         clock.play();
         scene.windowProperty().addListener((obs, old, window) -> {
             if (window != null) {
-                window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> dispose());
+                window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+                    ((MainView) scene.getRoot()).stage().close();
+                    dispose();
+                });
             }
         });
         model.start();
@@ -85,6 +88,9 @@ public final class SwitchboardWindow {
         stage.setMinHeight(560);
         stage.setScene(window.scene());
         stage.show();
+        if (options.audience()) {
+            ((MainView) window.scene().getRoot()).stage().openAudience();
+        }
         if (options.checkSetupOnStart()) {
             ((MainView) window.scene().getRoot()).help().checkOnStart();
         }
@@ -105,6 +111,11 @@ public final class SwitchboardWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /** View → Open audience window; returns the open one (brought to the front). */
+    public dev.switchboard.ui.audience.AudienceWindow openAudience() {
+        return ((MainView) scene.getRoot()).stage().openAudience();
     }
 
     public SwitchboardViewModel viewModel() {

@@ -7,7 +7,17 @@ import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.ui.Widgets;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.FadeTransition;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.ParallelTransition;
+import javafx.animation.Timeline;
+import javafx.animation.TranslateTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.util.Duration;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,19 +33,36 @@ import javafx.scene.layout.VBox;
 
 /**
  * Chat-style transcript: caller on the left, agent on the right, markers centred. Follows new lines while
- * the person is at the bottom; scrolling up stops that until they return (or press "Jump to latest").
+ * the person is at the bottom, gliding down as text streams in; scrolling up stops that until they return (or press
+ * "Jump to latest", which shows only then, in a bar under the lines, never over them).
  */
 public final class TranscriptView extends BorderPane {
 
-    private static final double BOTTOM_SLACK = 0.002;
+    /** How far above the bottom (px) still counts as "at the bottom". */
+    private static final double BOTTOM_SLACK_PX = 24;
+    private static final Duration GLIDE = Duration.millis(180);
+    private static final Duration APPEAR = Duration.millis(220);
 
     private final VBox linesBox = new VBox();
     private final ScrollPane scroll = new ScrollPane(linesBox);
     private final Button jumpToLatest = Widgets.button("Jump to latest", "fth-arrow-down", Styles.ACCENT, Styles.SMALL);
+    private final HBox jumpBar = new HBox(jumpToLatest);
+    private final BooleanProperty animateNewLines = new SimpleBooleanProperty(this, "animateNewLines", true);
+    private final boolean controls;
+    private final Timeline glide = new Timeline();
     private boolean following = true;
     private boolean scrollingByCode;
 
     public TranscriptView(TranscriptViewModel model) {
+        this(model, true);
+    }
+
+    /**
+     * @param controls false for a read-only screen (the audience window): no copy button, no context menus, no
+     *                 "Jump to latest" (it always follows)
+     */
+    public TranscriptView(TranscriptViewModel model, boolean controls) {
+        this.controls = controls;
         setId("transcript");
         linesBox.getStyleClass().add("transcript-lines");
         scroll.getStyleClass().add("transcript");
@@ -51,7 +78,11 @@ public final class TranscriptView extends BorderPane {
         copyAll.setId("copyTranscript");
         copyAll.setOnAction(e -> Widgets.copyToClipboard(model.copyAllText()));
         copyAll.disableProperty().bind(Bindings.isEmpty(model.lines()));
-        HBox toolbar = new HBox(title, callerSpeaking, agentSpeaking, new Spacer(), copyAll);
+        HBox toolbar = new HBox(title, callerSpeaking, agentSpeaking, new Spacer());
+        if (controls) {
+            toolbar.getChildren().add(copyAll);
+        }
+        title.setMinWidth(Label.USE_PREF_SIZE);
         toolbar.getStyleClass().add("transcript-toolbar");
         setTop(toolbar);
 
@@ -59,19 +90,28 @@ public final class TranscriptView extends BorderPane {
         Node empty = Widgets.emptyState("fth-message-circle", "Nothing said yet",
                 Bindings.createStringBinding(() -> "Words appear here as the caller and the agent speak."));
         empty.visibleProperty().bind(Bindings.isEmpty(model.lines()));
-        jumpToLatest.setVisible(false);
+        jumpToLatest.setId("jumpToLatest");
         jumpToLatest.setOnAction(e -> {
             following = true;
-            scrollToBottom();
+            scrollToBottom(false);
         });
-        StackPane.setAlignment(jumpToLatest, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(jumpToLatest, new javafx.geometry.Insets(0, 0, 14, 0));
-        setCenter(new StackPane(scroll, empty, jumpToLatest));
+        jumpToLatest.setMinWidth(Button.USE_PREF_SIZE);
+        jumpBar.getStyleClass().add("jump-bar");
+        jumpBar.setAlignment(Pos.CENTER);
+        showJumpBar(false);
+        setCenter(new StackPane(scroll, empty));
+        if (controls) {
+            setBottom(jumpBar);
+        }
 
         for (TranscriptLine line : model.lines()) {
             linesBox.getChildren().add(nodeFor(line));
         }
         model.lines().addListener((ListChangeListener<TranscriptLine>) change -> {
+            if (model.lines().isEmpty()) {
+                following = true; // another call: start at its newest line
+                showJumpBar(false);
+            }
             while (change.next()) {
                 int from = change.getFrom();
                 if (change.wasRemoved()) {
@@ -83,20 +123,30 @@ public final class TranscriptView extends BorderPane {
                         added.add(nodeFor(line));
                     }
                     linesBox.getChildren().addAll(from, added);
+                    if (animateNewLines.get() && getScene() != null) {
+                        added.forEach(TranscriptView::appear);
+                    }
                 }
             }
         });
 
+        // Only the person's own scrolling stops following; growth and code never do.
         scroll.vvalueProperty().addListener((obs, old, value) -> {
-            if (!scrollingByCode) {
-                following = value.doubleValue() >= scroll.getVmax() - BOTTOM_SLACK;
+            if (!scrollingByCode && controls) {
+                following = pixelsAboveBottom(linesBox.getHeight()) <= BOTTOM_SLACK_PX;
+                showJumpBar(!following);
             }
-            jumpToLatest.setVisible(!following);
         });
-        // Growth (a new line or a longer bubble) keeps the view pinned to the bottom while following.
-        linesBox.heightProperty().addListener(o -> {
+        // Growth (a new line or a longer bubble) glides the view down from where it was, instead of jumping.
+        linesBox.heightProperty().addListener((obs, old, height) -> {
             if (following) {
-                scrollToBottom();
+                double viewport = scroll.getViewportBounds().getHeight();
+                double oldRange = Math.max(0, old.doubleValue() - viewport);
+                double newRange = Math.max(0, height.doubleValue() - viewport);
+                if (newRange > 0) {
+                    setVvalueByCode(Math.min(1, scroll.getVvalue() * oldRange / newRange));
+                }
+                scrollToBottom(animateNewLines.get() && getScene() != null);
             }
         });
     }
@@ -106,14 +156,56 @@ public final class TranscriptView extends BorderPane {
         return following;
     }
 
-    private void scrollToBottom() {
+    /** Whether new bubbles fade in and the view glides as text streams (on by default; View menu turns it off). */
+    public BooleanProperty animateNewLinesProperty() {
+        return animateNewLines;
+    }
+
+    private double pixelsAboveBottom(double contentHeight) {
+        double range = Math.max(0, contentHeight - scroll.getViewportBounds().getHeight());
+        return (scroll.getVmax() - scroll.getVvalue()) * range;
+    }
+
+    private void scrollToBottom(boolean smoothly) {
+        glide.stop();
+        if (smoothly) {
+            scrollingByCode = true; // the glide's own steps are code too
+            glide.getKeyFrames().setAll(new KeyFrame(GLIDE, new KeyValue(scroll.vvalueProperty(), scroll.getVmax(),
+                    Interpolator.EASE_OUT)));
+            glide.setOnFinished(e -> scrollingByCode = false);
+            glide.playFromStart();
+        } else {
+            setVvalueByCode(scroll.getVmax());
+        }
+        showJumpBar(false);
+    }
+
+    private void setVvalueByCode(double value) {
+        boolean was = scrollingByCode;
         scrollingByCode = true;
         try {
-            scroll.setVvalue(scroll.getVmax());
+            scroll.setVvalue(value);
         } finally {
-            scrollingByCode = false;
+            scrollingByCode = was;
         }
-        jumpToLatest.setVisible(false);
+    }
+
+    private void showJumpBar(boolean show) {
+        boolean shown = show && controls;
+        jumpBar.setVisible(shown);
+        jumpBar.setManaged(shown);
+    }
+
+    /** A new line fades and rises in gently. */
+    private static void appear(Node line) {
+        line.setOpacity(0);
+        line.setTranslateY(8);
+        FadeTransition fade = new FadeTransition(APPEAR, line);
+        fade.setToValue(1);
+        TranslateTransition rise = new TranslateTransition(APPEAR, line);
+        rise.setToY(0);
+        rise.setInterpolator(Interpolator.EASE_OUT);
+        new ParallelTransition(fade, rise).play();
     }
 
     private static Label speakingChip(String text, String icon) {
@@ -135,7 +227,9 @@ public final class TranscriptView extends BorderPane {
             case NOTE -> "fth-edit-3";
             default -> "fth-activity";
         }));
-        marker.setContextMenu(copyMenu(line));
+        if (controls) {
+            marker.setContextMenu(copyMenu(line));
+        }
         HBox row = new HBox(marker);
         row.setAlignment(Pos.CENTER);
         return row;
@@ -170,9 +264,11 @@ public final class TranscriptView extends BorderPane {
         line.speakerProperty().addListener(o -> restyle.run());
         line.statusProperty().addListener(o -> restyle.run());
         restyle.run();
-        ContextMenu menu = copyMenu(line);
-        text.setContextMenu(menu);
-        meta.setContextMenu(menu);
+        if (controls) {
+            ContextMenu menu = copyMenu(line);
+            text.setContextMenu(menu);
+            meta.setContextMenu(menu);
+        }
         return row;
     }
 
