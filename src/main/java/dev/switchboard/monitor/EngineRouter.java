@@ -95,4 +95,19 @@ final class EngineRouter implements CallActions {
         }
         retired.forEach(Engine::close);
     }
+
+    @Override
+    public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return monitorFor(call).answerTool(call, toolCallId, output);
+    }
+
+    @Override
+    public CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return monitorFor(call).answerToolWithError(call, toolCallId, message);
+    }
+
+    @Override
+    public CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        return monitorFor(call).decideApproval(call, approvalRequestId, approve);
+    }
 }

@@ -54,13 +54,19 @@ public final class ProfileAccept implements CallActions {
     /** Auto-accepts every call with this profile version, noted on each call's record ({@code --profile}). */
     public void acceptEveryCallWith(ProfileVersion profile) {
         everyCall = profile;
-        autoAnswer.setAutoAccept(true, profile.settings());
+        autoAnswer.setAutoAccept(true, stamped(profile));
     }
 
     @Override
     public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
         recorder.tagProfile(call.id(), profile);
-        return actions.accept(call, profile.settings());
+        return actions.accept(call, stamped(profile));
+    }
+
+    /** The settings with the profile named, for the trace metadata of a workflow trace. */
+    private static AcceptSettings stamped(ProfileVersion profile) {
+        AcceptSettings s = profile.settings();
+        return s.withSession(s.session().forProfile(profile.name(), profile.version()));
     }
 
     private void onNewCall(Call call) {
@@ -110,5 +116,20 @@ public final class ProfileAccept implements CallActions {
     @Override
     public CompletableFuture<Void> say(Call call, String sentence) {
         return actions.say(call, sentence);
+    }
+
+    @Override
+    public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return actions.answerTool(call, toolCallId, output);
+    }
+
+    @Override
+    public CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return actions.answerToolWithError(call, toolCallId, message);
+    }
+
+    @Override
+    public CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        return actions.decideApproval(call, approvalRequestId, approve);
     }
 }
