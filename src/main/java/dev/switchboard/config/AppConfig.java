@@ -63,6 +63,9 @@ public final class AppConfig {
             FlagSpec.value("project-id", "ID", "the OpenAI project id (proj_...), for the trunk's SIP URI"),
             FlagSpec.toggle("presenter", "presenter mode: large text, caller numbers and secrets masked"),
             FlagSpec.value("profile", "NAME", "headless: accept with this saved profile's latest version"),
+            FlagSpec.value("tools", "FILE", "headless: accept with these tools, {\"tools\":[...], \"replies\":{...}}, "
+                    + "and answer each function call with its reply"),
+            FlagSpec.value("mcp-approve", "always|never", "headless: answer MCP approval requests (default never)"),
             FlagSpec.value("prices", "FILE",
                     "USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models"),
             FlagSpec.toggle("help", "show this text"));
