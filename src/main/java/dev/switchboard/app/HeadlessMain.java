@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
 public final class HeadlessMain {
 
     /** The demo plays these one after another. */
-    static final List<Scenario> DEMO_SEQUENCE = List.of(Scenario.SUPPORT_CALL, Scenario.DTMF_MENU, Scenario.TOOL_CALL);
+    static final List<Scenario> DEMO_SEQUENCE = List.of(Scenario.SUPPORT_CALL, Scenario.DTMF_MENU, Scenario.TOOL_CALL,
+            Scenario.PARALLEL_TOOLS, Scenario.MCP_APPROVAL);
     static final double DEMO_SPEED = 3.0;
 
     private HeadlessMain() {
