@@ -156,9 +156,7 @@ final class ScriptPlayer {
 
     // ---- waiting for the client's tool outputs and approvals ---------------------------------------------------
 
-    private boolean waitingForClient() {
-        return awaitedCalls != null || approvalRequestId != null;
-    }
+    private boolean waitingForClient() { return awaitedCalls != null || approvalRequestId != null; }
 
     /** A {@code function_call_output} arrived. */
     void toolOutput(String callId, String output) {
@@ -338,13 +336,14 @@ final class ScriptPlayer {
     }
 
     private void toolCalls(List<Beat> out, AgentCallsTools step) {
-        response(out, step.preamble(), step.calls());
+        // waiting starts with the response: a fast client may answer before the preamble's audio has played
         out.add(new Beat(0, () -> {
             awaitedCalls = new LinkedHashSet<>();
             step.calls().forEach(c -> awaitedCalls.add(c.callId()));
             awaitedStep = step;
             awaitClient();
         }, null));
+        response(out, step.preamble(), step.calls());
     }
 
     private void askApproval(List<Beat> out, AgentAsksApproval step) {
