@@ -1,7 +1,6 @@
 package dev.switchboard.config;
 
 import dev.switchboard.call.ToolSet;
-import dev.switchboard.history.ToolsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

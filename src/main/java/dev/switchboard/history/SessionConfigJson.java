@@ -1,6 +1,7 @@
 package dev.switchboard.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.config.ToolsJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.SessionConfig;

@@ -13,7 +13,7 @@ import dev.switchboard.call.ToolReply;
 import dev.switchboard.call.ToolSet;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.SavedSettings;
-import dev.switchboard.history.ToolsJson;
+import dev.switchboard.config.ToolsJson;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimCall;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import dev.switchboard.call.SessionConfig;
 import dev.switchboard.call.ToolReply;
 import dev.switchboard.call.ToolSet;
 import dev.switchboard.call.TurnDetection;
-import dev.switchboard.history.ToolsJson;
+import dev.switchboard.config.ToolsJson;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;

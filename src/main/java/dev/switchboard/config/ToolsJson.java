@@ -1,6 +1,7 @@
-package dev.switchboard.history;
+package dev.switchboard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.ToolReply;
@@ -20,6 +21,7 @@ import java.util.Map;
 public final class ToolsJson {
 
     public static final String MASK = "••••••";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ToolsJson() {
     }
@@ -61,7 +63,7 @@ public final class ToolsJson {
             if (!r.isObject()) {
                 throw new ToolsFormatException("/replies", "\"replies\" must be an object of function name to JSON");
             }
-            r.fields().forEachRemaining(e -> replies.put(e.getKey(), ToolReply.canned(HistoryJson.compact(e.getValue()), 0)));
+            r.fields().forEachRemaining(e -> replies.put(e.getKey(), ToolReply.canned(compact(e.getValue()), 0)));
         }
         return new ToolSet(tools, replies, "");
     }
@@ -95,7 +97,7 @@ public final class ToolsJson {
             if (params != null) {
                 checkParameters(params, at + "/parameters");
             }
-            return new ToolSpec(ToolSpec.Kind.FUNCTION, name, HistoryJson.compact(t));
+            return new ToolSpec(ToolSpec.Kind.FUNCTION, name, compact(t));
         }
         if (type.equals("mcp")) {
             String label = requireText(t, "server_label", at);
@@ -124,7 +126,7 @@ public final class ToolsJson {
                     }
                 }
             }
-            return new ToolSpec(ToolSpec.Kind.MCP, label, HistoryJson.compact(t));
+            return new ToolSpec(ToolSpec.Kind.MCP, label, compact(t));
         }
         throw new ToolsFormatException(at + "/type", "type must be \"function\" or \"mcp\""
                 + (type.isEmpty() ? "" : ", not \"" + type + "\""));
@@ -174,7 +176,7 @@ public final class ToolsJson {
 
     private static JsonNode parse(String json) {
         try {
-            return HistoryJson.MAPPER.readTree(json == null ? "" : json);
+            return MAPPER.readTree(json == null ? "" : json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ToolsFormatException("", "not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
@@ -184,16 +186,16 @@ public final class ToolsJson {
     // ---- API form, for sending and export ----
 
     public static ArrayNode apiTools(List<ToolSpec> tools, boolean maskSecrets) {
-        ArrayNode a = HistoryJson.MAPPER.createArrayNode();
+        ArrayNode a = MAPPER.createArrayNode();
         for (ToolSpec t : tools) {
-            a.add(maskSecrets ? masked(t) : HistoryJson.parse(t.json()));
+            a.add(maskSecrets ? masked(t) : parse(t.json()));
         }
         return a;
     }
 
     /** The tool object with MCP header values and authorization replaced by {@link #MASK}. */
     public static ObjectNode masked(ToolSpec t) {
-        ObjectNode n = (ObjectNode) HistoryJson.parse(t.json());
+        ObjectNode n = (ObjectNode) parse(t.json());
         if (n.path("headers").isObject()) {
             ObjectNode headers = (ObjectNode) n.get("headers");
             List<String> names = new ArrayList<>();
@@ -209,7 +211,7 @@ public final class ToolsJson {
     // ---- the form stored with a profile ----
 
     public static ObjectNode toolSetNode(ToolSet set, boolean maskSecrets) {
-        ObjectNode n = HistoryJson.MAPPER.createObjectNode();
+        ObjectNode n = MAPPER.createObjectNode();
         n.set("tools", apiTools(set.tools(), maskSecrets));
         ObjectNode replies = n.putObject("replies");
         set.replies().forEach((name, r) -> replies.putObject(name).put("mode", r.mode().name())
@@ -235,5 +237,9 @@ public final class ToolsJson {
             replies.put(e.getKey(), new ToolReply(mode, r.path("output").asText(""), r.path("delayMs").asLong()));
         });
         return new ToolSet(tools, replies, n.path("toolChoice").asText(""));
+    }
+
+    public static String compact(JsonNode node) {
+        return node.toString();
     }
 }
