@@ -76,7 +76,7 @@ public record AcceptSettings(String instructions, String voice, String model, St
             problems.add("Voice '" + voice + "' is not one of " + String.join(", ", VOICES)
                     + " or a custom voice id (voice_…).");
         }
-        if (!MODELS.contains(model) && !model.matches("gpt-[a-z0-9.\\-]+")) {
+        if (!MODELS.contains(model) && !model.matches("gpt-(realtime|4o-realtime|4o-mini-realtime|audio)[a-z0-9.\\-]*")) {
             problems.add("Model '" + model + "' is not a realtime model (e.g. gpt-realtime).");
         }
         if (!transcriptionModel.isEmpty() && !TRANSCRIPTION_MODELS.contains(transcriptionModel)) {
