@@ -2,8 +2,11 @@ package dev.switchboard.app;
 
 import dev.switchboard.call.Call;
 import dev.switchboard.config.AppConfig;
+import dev.switchboard.call.ToolSet;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.ToolsFile;
 import dev.switchboard.logging.Redactor;
+import dev.switchboard.monitor.ToolAutoReply;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.store.StoreException;
@@ -24,7 +27,8 @@ import java.util.concurrent.TimeoutException;
 public final class HeadlessMain {
 
     /** The demo plays these one after another. */
-    static final List<Scenario> DEMO_SEQUENCE = List.of(Scenario.SUPPORT_CALL, Scenario.DTMF_MENU, Scenario.TOOL_CALL);
+    static final List<Scenario> DEMO_SEQUENCE = List.of(Scenario.SUPPORT_CALL, Scenario.DTMF_MENU, Scenario.TOOL_CALL,
+            Scenario.PARALLEL_TOOLS, Scenario.MCP_APPROVAL);
     static final double DEMO_SPEED = 3.0;
 
     private HeadlessMain() {
@@ -47,6 +51,20 @@ public final class HeadlessMain {
             out.println(AppConfig.usage());
             return 0;
         }
+        ToolSet tools = null;
+        String mcpApprove = config.commandLine().value("mcp-approve");
+        if (mcpApprove != null && !mcpApprove.equals("always") && !mcpApprove.equals("never")) {
+            err.println("switchboard: --mcp-approve must be always or never, not '" + mcpApprove + "'");
+            return 2;
+        }
+        if (config.commandLine().value("tools") != null) {
+            try {
+                tools = ToolsFile.read(workingDir.resolve(config.commandLine().value("tools")));
+            } catch (ConfigException e) {
+                err.println("switchboard: " + Redactor.redact(e.getMessage()));
+                return 1;
+            }
+        }
         SwitchboardRuntime runtime;
         try {
             runtime = SwitchboardRuntime.start(config, simSpeed);
@@ -64,6 +82,8 @@ public final class HeadlessMain {
             HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
             runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
+            // nobody is there to answer: every function call and approval request is answered automatically
+            runtime.monitor().setToolAutoReply(ToolAutoReply.headless("always".equals(mcpApprove)));
             if (config.profile().isPresent()) {
                 ProfileVersion profile;
                 try {
@@ -75,7 +95,8 @@ public final class HeadlessMain {
                 runtime.profiles().acceptEveryCallWith(profile);
                 out.println("switchboard: accepting with profile " + profile.ref().describe());
             } else {
-                runtime.service().setAutoAccept(true, config.acceptSettings());
+                runtime.service().setAutoAccept(true, tools == null ? config.acceptSettings()
+                        : config.acceptSettings().withTools(tools));
             }
             out.println("switchboard: listening on " + runtime.listenerUrl()
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));

@@ -4,6 +4,7 @@ import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.CallWarning;
+import dev.switchboard.call.ToolCall;
 import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.call.TurnStats;
 import java.io.PrintStream;
@@ -82,6 +83,7 @@ final class HeadlessPrinter {
         CallState[] lastState = {null};
         int[] warningsPrinted = {0};
         boolean[] summarized = {false};
+        Set<String> printedTools = new HashSet<>();
         call.addListener((c, change) -> {
             if (change == CallChange.STATE) {
                 printState(c, lastState);
@@ -94,10 +96,29 @@ final class HeadlessPrinter {
                 printFinished(c, printed);
             } else if (change == CallChange.HEALTH) {
                 printWarnings(c, warningsPrinted);
+            } else if (change == CallChange.TOOLS) {
+                printTools(c, printedTools);
             }
         });
         printState(call, lastState);
         printWarnings(call, warningsPrinted);
+    }
+
+    /** {@code [call] tool: name(args) -> output} and {@code [call] mcp approval: label.tool -> approved|denied}. */
+    private void printTools(Call call, Set<String> printedTools) {
+        List<String> lines = new ArrayList<>();
+        synchronized (printedTools) {
+            for (ToolCall t : call.tools().list()) {
+                if (t.status() == ToolCall.Status.ANSWERED && printedTools.add(t.id())) {
+                    lines.add("[" + call.id() + "] tool: " + t.name() + "(" + t.arguments() + ") -> " + t.output());
+                } else if ((t.status() == ToolCall.Status.APPROVED || t.status() == ToolCall.Status.DENIED)
+                        && printedTools.add(t.id())) {
+                    lines.add("[" + call.id() + "] mcp approval: " + t.serverLabel() + "." + t.name() + " -> "
+                            + t.status().label());
+                }
+            }
+            emit(lines);
+        }
     }
 
     private void printWarnings(Call call, int[] printedCount) {

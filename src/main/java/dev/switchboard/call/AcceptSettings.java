@@ -10,14 +10,25 @@ import java.util.List;
  * @param greeting           what the agent says first; empty means wait for the caller
  */
 public record AcceptSettings(String instructions, String voice, String model, String greeting,
-                             String transcriptionModel, TurnDetection turnDetection) {
+                             String transcriptionModel, TurnDetection turnDetection, SessionConfig session,
+                             ToolSet tools) {
 
     public static final List<String> VOICES =
             List.of("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar");
-    public static final List<String> MODELS =
-            List.of("gpt-realtime", "gpt-realtime-mini", "gpt-realtime-2");
+    /** The spec's known models (the API takes any string). */
+    public static final List<String> MODELS = List.of("gpt-realtime", "gpt-realtime-mini", "gpt-realtime-2",
+            "gpt-realtime-1.5", "gpt-realtime-2.1", "gpt-realtime-2.1-mini", "gpt-realtime-2025-08-28",
+            "gpt-realtime-mini-2025-10-06", "gpt-realtime-mini-2025-12-15", "gpt-4o-realtime-preview",
+            "gpt-4o-realtime-preview-2024-10-01", "gpt-4o-realtime-preview-2024-12-17",
+            "gpt-4o-realtime-preview-2025-06-03", "gpt-4o-mini-realtime-preview",
+            "gpt-4o-mini-realtime-preview-2024-12-17", "gpt-audio-1.5", "gpt-audio-mini", "gpt-audio-mini-2025-10-06",
+            "gpt-audio-mini-2025-12-15");
     public static final List<String> TRANSCRIPTION_MODELS =
-            List.of("gpt-4o-mini-transcribe", "gpt-4o-transcribe", "gpt-4o-transcribe-diarize", "whisper-1");
+            List.of("gpt-4o-mini-transcribe", "gpt-4o-transcribe", "gpt-4o-transcribe-diarize", "whisper-1",
+                    "gpt-transcribe", "gpt-live-transcribe", "gpt-4o-mini-transcribe-2025-12-15",
+                    "gpt-realtime-whisper");
+    /** A custom voice is sent as {@code {"id":"voice_…"}}. */
+    public static final String CUSTOM_VOICE_PREFIX = "voice_";
     public static final int MAX_INSTRUCTIONS = 32_000;
 
     public static final String DEFAULT_INSTRUCTIONS =
@@ -32,6 +43,19 @@ public record AcceptSettings(String instructions, String voice, String model, St
         greeting = greeting == null ? "" : greeting;
         transcriptionModel = transcriptionModel == null ? "" : transcriptionModel.trim();
         turnDetection = turnDetection == null ? TurnDetection.SEMANTIC_VAD : turnDetection;
+        session = session == null ? SessionConfig.NONE : session;
+        tools = tools == null ? ToolSet.NONE : tools;
+    }
+
+    /** The basics only: no tools, no further session config. */
+    public AcceptSettings(String instructions, String voice, String model, String greeting,
+                          String transcriptionModel, TurnDetection turnDetection) {
+        this(instructions, voice, model, greeting, transcriptionModel, turnDetection, SessionConfig.NONE,
+                ToolSet.NONE);
+    }
+
+    public boolean customVoice() {
+        return voice.startsWith(CUSTOM_VOICE_PREFIX);
     }
 
     /** The tutorial's setup: support agent, marin, gpt-realtime, a greeting, caller transcription on. */
@@ -48,10 +72,11 @@ public record AcceptSettings(String instructions, String voice, String model, St
         } else if (instructions.length() > MAX_INSTRUCTIONS) {
             problems.add("Instructions are longer than " + MAX_INSTRUCTIONS + " characters.");
         }
-        if (!VOICES.contains(voice)) {
-            problems.add("Voice '" + voice + "' is not one of " + String.join(", ", VOICES) + ".");
+        if (!VOICES.contains(voice) && !voice.matches(CUSTOM_VOICE_PREFIX + "[A-Za-z0-9_-]+")) {
+            problems.add("Voice '" + voice + "' is not one of " + String.join(", ", VOICES)
+                    + " or a custom voice id (voice_…).");
         }
-        if (!model.matches("gpt-realtime[a-z0-9.\\-]*")) {
+        if (!MODELS.contains(model) && !model.matches("gpt-(realtime|4o-realtime|4o-mini-realtime|audio)[a-z0-9.\\-]*")) {
             problems.add("Model '" + model + "' is not a realtime model (e.g. gpt-realtime).");
         }
         if (!transcriptionModel.isEmpty() && !TRANSCRIPTION_MODELS.contains(transcriptionModel)) {
@@ -61,6 +86,12 @@ public record AcceptSettings(String instructions, String voice, String model, St
         if (greeting.length() > 2_000) {
             problems.add("Greeting is longer than 2000 characters.");
         }
+        if (!transcribesCaller() && (!session.transcriptionLanguage().isEmpty()
+                || !session.transcriptionPrompt().isEmpty())) {
+            problems.add("Transcription language and prompt need a transcription model.");
+        }
+        problems.addAll(session.problems(turnDetection));
+        problems.addAll(tools.problems());
         return problems;
     }
 
@@ -73,26 +104,34 @@ public record AcceptSettings(String instructions, String voice, String model, St
     }
 
     public AcceptSettings withInstructions(String value) {
-        return new AcceptSettings(value, voice, model, greeting, transcriptionModel, turnDetection);
+        return new AcceptSettings(value, voice, model, greeting, transcriptionModel, turnDetection, session, tools);
     }
 
     public AcceptSettings withVoice(String value) {
-        return new AcceptSettings(instructions, value, model, greeting, transcriptionModel, turnDetection);
+        return new AcceptSettings(instructions, value, model, greeting, transcriptionModel, turnDetection, session, tools);
     }
 
     public AcceptSettings withModel(String value) {
-        return new AcceptSettings(instructions, voice, value, greeting, transcriptionModel, turnDetection);
+        return new AcceptSettings(instructions, voice, value, greeting, transcriptionModel, turnDetection, session, tools);
     }
 
     public AcceptSettings withGreeting(String value) {
-        return new AcceptSettings(instructions, voice, model, value, transcriptionModel, turnDetection);
+        return new AcceptSettings(instructions, voice, model, value, transcriptionModel, turnDetection, session, tools);
     }
 
     public AcceptSettings withTranscriptionModel(String value) {
-        return new AcceptSettings(instructions, voice, model, greeting, value, turnDetection);
+        return new AcceptSettings(instructions, voice, model, greeting, value, turnDetection, session, tools);
     }
 
     public AcceptSettings withTurnDetection(TurnDetection value) {
-        return new AcceptSettings(instructions, voice, model, greeting, transcriptionModel, value);
+        return new AcceptSettings(instructions, voice, model, greeting, transcriptionModel, value, session, tools);
+    }
+
+    public AcceptSettings withSession(SessionConfig value) {
+        return new AcceptSettings(instructions, voice, model, greeting, transcriptionModel, turnDetection, value, tools);
+    }
+
+    public AcceptSettings withTools(ToolSet value) {
+        return new AcceptSettings(instructions, voice, model, greeting, transcriptionModel, turnDetection, session, value);
     }
 }

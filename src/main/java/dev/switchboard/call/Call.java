@@ -40,6 +40,7 @@ public final class Call {
     private long revision;
     private final TurnLog turns;
     private final CallHealth health;
+    private final ToolCalls tools;
 
     public Call(String id, List<SipHeader> sipHeaders, Clock clock) {
         this.id = id;
@@ -53,6 +54,7 @@ public final class Call {
         this.turns = new TurnLog(this, clock, transcript::text, this::pricedModel,
                 () -> timeline.get(Milestone.ACCEPT_ANSWERED));
         this.health = new CallHealth(this, clock, () -> timeline.get(Milestone.ACCEPT_ANSWERED));
+        this.tools = new ToolCalls(this, clock);
     }
 
     public String id() {
@@ -323,6 +325,11 @@ public final class Call {
     /** Turn latencies, interruptions and cost; changes come as {@link CallChange#TURNS}. */
     public TurnLog turns() {
         return turns;
+    }
+
+    /** Function calls and MCP activity; changes come as {@link CallChange#TOOLS}. */
+    public ToolCalls tools() {
+        return tools;
     }
 
     /** Warnings, the server's session, socket close; changes come as {@link CallChange#HEALTH}. */

@@ -64,6 +64,9 @@ public final class AppConfig {
             FlagSpec.toggle("presenter", "presenter mode: large text, caller numbers and secrets masked"),
             FlagSpec.toggle("audience", "also open the audience window (transcript and live badges, masked) for a projector"),
             FlagSpec.value("profile", "NAME", "headless: accept with this saved profile's latest version"),
+            FlagSpec.value("tools", "FILE", "headless: accept with these tools, {\"tools\":[...], \"replies\":{...}}, "
+                    + "and answer each function call with its reply"),
+            FlagSpec.value("mcp-approve", "always|never", "headless: answer MCP approval requests (default never)"),
             FlagSpec.value("prices", "FILE",
                     "USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models"),
             FlagSpec.toggle("help", "show this text"));

@@ -2,6 +2,7 @@ package dev.switchboard.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.config.ToolsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,6 +41,14 @@ public final class HistoryJson {
     // ---- settings ----
 
     public static ObjectNode settingsNode(AcceptSettings s) {
+        return settingsNode(s, false);
+    }
+
+    /**
+     * The stored settings; {@code session} and {@code tools} only when set, so the format stays readable by
+     * older versions' fields. {@code maskSecrets} for anything leaving the machine (exports).
+     */
+    public static ObjectNode settingsNode(AcceptSettings s, boolean maskSecrets) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("instructions", s.instructions());
         n.put("voice", s.voice());
@@ -47,6 +56,13 @@ public final class HistoryJson {
         n.put("greeting", s.greeting());
         n.put("transcriptionModel", s.transcriptionModel());
         n.put("turnDetection", s.turnDetection().wireName());
+        ObjectNode session = SessionConfigJson.node(s.session());
+        if (!session.isEmpty()) {
+            n.set("session", session);
+        }
+        if (!s.tools().isEmpty()) {
+            n.set("tools", ToolsJson.toolSetNode(s.tools(), maskSecrets));
+        }
         return n;
     }
 
@@ -56,7 +72,8 @@ public final class HistoryJson {
         }
         return new AcceptSettings(text(n, "instructions"), text(n, "voice"), text(n, "model"), text(n, "greeting"),
                 text(n, "transcriptionModel"),
-                n.hasNonNull("turnDetection") ? TurnDetection.fromWire(n.get("turnDetection").asText()) : null);
+                n.hasNonNull("turnDetection") ? TurnDetection.fromWire(n.get("turnDetection").asText()) : null,
+                SessionConfigJson.config(n.get("session")), ToolsJson.toolSet(n.get("tools")));
     }
 
     public static String settingsJson(AcceptSettings s) {
@@ -110,7 +127,7 @@ public final class HistoryJson {
             n.putNull("profile");
         }
         if (c.settings() != null) {
-            n.set("settings", settingsNode(c.settings()));
+            n.set("settings", settingsNode(c.settings(), true));
         } else {
             n.putNull("settings");
         }

@@ -9,4 +9,9 @@ public record ProfileVersion(String name, int version, Instant savedAt, AcceptSe
     public ProfileRef ref() {
         return new ProfileRef(name, version);
     }
+
+    /** The settings as a call is accepted with them: this profile's name and version in a workflow trace's metadata. */
+    public AcceptSettings tracedSettings() {
+        return settings.withSession(settings.session().forProfile(name, version));
+    }
 }

@@ -16,7 +16,7 @@ public interface CallActions {
 
     /** Accepts with a saved profile version; where history is kept, the call's record notes which version. */
     default CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
-        return accept(call, profile.settings());
+        return accept(call, profile.tracedSettings());
     }
 
     /** @param sipStatus 486 (busy), 603 (decline) or another SIP final status */
@@ -32,4 +32,22 @@ public interface CallActions {
 
     /** Makes the agent say a sentence via {@code response.create}. */
     CompletableFuture<Void> say(Call call, String sentence);
+
+    /**
+     * Answers a waiting function call: {@code conversation.item.create} with the {@code function_call_output}, then
+     * (after the last waiting one) {@code response.create}. A call answered already is refused.
+     */
+    default CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return CompletableFuture.failedFuture(new ActionFailedException("Tools are not supported here.", false, null));
+    }
+
+    /** Answers a waiting function call with {@code {"error": message}}. */
+    default CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return CompletableFuture.failedFuture(new ActionFailedException("Tools are not supported here.", false, null));
+    }
+
+    /** Approves or denies an MCP approval request ({@code mcp_approval_response}), once. */
+    default CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        return CompletableFuture.failedFuture(new ActionFailedException("Tools are not supported here.", false, null));
+    }
 }

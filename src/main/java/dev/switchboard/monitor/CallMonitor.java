@@ -69,6 +69,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
     private volatile Duration endedRetention = DEFAULT_ENDED_RETENTION;
+    private final ToolDesk toolDesk;
 
     public CallMonitor(CallRegistry registry, CallsClient client, OkHttpClient http, String apiKey, Clock clock,
                        RetryPolicy socketRetry, Duration ringTimeout) {
@@ -87,6 +88,12 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         // a cancelled ring deadline leaves the queue at once instead of holding its call until it would have fired
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
+        this.toolDesk = new ToolDesk(this::sendFrame, scheduler, io);
+    }
+
+    /** Which tool calls are answered without a person (headless answers them all). */
+    public void setToolAutoReply(ToolAutoReply policy) {
+        toolDesk.setPolicy(policy);
     }
 
     /** How long an ended call stays in the registry before it is removed (history keeps it). */
@@ -219,6 +226,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         SidebandSession session = new SidebandSession(http, client.endpoints(), call.id(), apiKey,
                 new SessionEvents(call), socketRetry, scheduler, () -> call.state() == CallState.ACTIVE);
         sessions.put(call.id(), session);
+        toolDesk.watch(call);
         if (!settings.greeting().isBlank()) {
             session.send(SessionJson.say(settings.greeting()));
         }
@@ -302,6 +310,26 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             call.note("asked the agent to say: " + sentence.trim());
             return "Sent to the agent.";
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return toolDesk.answer(call, toolCallId, output, "by hand");
+    }
+
+    @Override
+    public CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return toolDesk.answer(call, toolCallId, ToolAutoReply.errorOutput(message), "error reply by hand");
+    }
+
+    @Override
+    public CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        return toolDesk.decide(call, approvalRequestId, approve, "by hand");
+    }
+
+    private boolean sendFrame(Call call, ObjectNode frame) {
+        SidebandSession session = sessions.get(call.id());
+        return session != null && call.state().isLive() && session.send(frame);
     }
 
     private CompletableFuture<Void> sendEvent(Call call, String action, ObjectNode event, Action after) {

@@ -74,7 +74,7 @@ final class EngineRouter implements CallActions {
     @Override
     public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
         profileTags.accept(call.id(), profile);
-        return accept(call, profile.settings());
+        return accept(call, profile.tracedSettings());
     }
 
     @Override
@@ -108,5 +108,20 @@ final class EngineRouter implements CallActions {
             now.close();
         }
         retired.forEach(Engine::close);
+    }
+
+    @Override
+    public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return monitorFor(call).answerTool(call, toolCallId, output);
+    }
+
+    @Override
+    public CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return monitorFor(call).answerToolWithError(call, toolCallId, message);
+    }
+
+    @Override
+    public CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        return monitorFor(call).decideApproval(call, approvalRequestId, approve);
     }
 }

@@ -99,6 +99,11 @@ final class EventApplier {
         } else if (event instanceof ServerEvent.FunctionCallDone e) {
             turns.functionCallDone(e.responseId());
             call.note("tool call " + e.name() + "(" + e.arguments() + ")");
+            if (e.callId() != null) {
+                call.tools().functionDone(e.itemId(), e.callId(), e.name(), e.arguments());
+            }
+        } else if (event instanceof ServerEvent.ToolEvent e) {
+            ToolEventApplier.apply(call.tools(), e);
         } else if (event instanceof ServerEvent.SessionChanged e) {
             call.health().session(e.info(), e.created());
         } else if (event instanceof ServerEvent.Error e) {

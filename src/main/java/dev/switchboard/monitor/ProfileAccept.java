@@ -53,7 +53,7 @@ public final class ProfileAccept {
     /** Auto-accepts every call with this profile version, noted on each call's record ({@code --profile}). */
     public void acceptEveryCallWith(ProfileVersion profile) {
         everyCall = profile;
-        autoAnswer.setAutoAccept(true, profile.settings());
+        autoAnswer.setAutoAccept(true, profile.tracedSettings());
     }
 
     private void onNewCall(Call call) {

@@ -86,7 +86,7 @@ public final class CallsClient {
             throw new OpenAiApiException(400, "invalid_settings", null, problems.get(0), null);
         }
         // a retry after a lost answer finds the call already accepted (409): the first attempt went through
-        post(callId, "accept", SessionJson.acceptBody(settings), stillRinging, true, ringDeadline);
+        post(callId, "accept", SessionJson.acceptBody(settings, callId), stillRinging, true, ringDeadline);
     }
 
     public void reject(String callId, int sipStatus, BooleanSupplier stillRinging) throws OpenAiApiException {

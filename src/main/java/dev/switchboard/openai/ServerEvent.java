@@ -87,6 +87,14 @@ public sealed interface ServerEvent {
                             String arguments) implements ServerEvent {
     }
 
+    /**
+     * Function-call streaming and MCP activity: {@code response.function_call_arguments.delta}, output items and
+     * conversation items of the tool types, {@code mcp_list_tools.*}, {@code response.mcp_call*}; {@code json} is
+     * the whole event.
+     */
+    record ToolEvent(String type, String eventId, JsonNode json) implements ServerEvent {
+    }
+
     record Error(String type, String eventId, String errorType, String code, String message) implements ServerEvent {
     }
 

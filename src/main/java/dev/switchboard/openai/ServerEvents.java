@@ -9,6 +9,14 @@ import dev.switchboard.call.TokenUsage;
 /** Parses sideband frames into {@link ServerEvent}s; never throws on odd input. */
 public final class ServerEvents {
 
+    private static final java.util.Set<String> TOOL_ITEMS =
+            java.util.Set.of("function_call", "mcp_call", "mcp_list_tools", "mcp_approval_request");
+
+    private static boolean isToolItem(JsonNode item) {
+        String type = text(item, "type");
+        return type != null && TOOL_ITEMS.contains(type);
+    }
+
     private ServerEvents() {
     }
 
@@ -37,6 +45,9 @@ public final class ServerEvents {
                     sessionInfo(e.path("session")));
             case "conversation.item.added", "conversation.item.done", "conversation.item.created" -> {
                 JsonNode item = e.path("item");
+                if (isToolItem(item)) {
+                    yield new ServerEvent.ToolEvent(type, id, e);
+                }
                 yield new ServerEvent.ItemAdded(type, id, text(item, "id"), text(e, "previous_item_id"),
                         text(item, "type"), text(item, "role"));
             }
@@ -71,6 +82,13 @@ public final class ServerEvents {
             case "response.done" -> responseDone(type, id, e.path("response"));
             case "response.function_call_arguments.done" -> new ServerEvent.FunctionCallDone(type, id,
                     text(e, "response_id"), text(e, "item_id"), text(e, "call_id"), text(e, "name"), text(e, "arguments"));
+            case "response.output_item.added", "response.output_item.done" ->
+                    isToolItem(e.path("item")) ? new ServerEvent.ToolEvent(type, id, e)
+                            : new ServerEvent.Other(type, id, e);
+            case "response.function_call_arguments.delta", "mcp_list_tools.in_progress", "mcp_list_tools.completed",
+                 "mcp_list_tools.failed", "response.mcp_call_arguments.delta", "response.mcp_call_arguments.done",
+                 "response.mcp_call.in_progress", "response.mcp_call.completed", "response.mcp_call.failed" ->
+                    new ServerEvent.ToolEvent(type, id, e);
             case "error" -> {
                 JsonNode err = e.path("error");
                 yield new ServerEvent.Error(type, id, text(err, "type"), text(err, "code"), text(err, "message"));

@@ -221,7 +221,7 @@ final class CallsApi extends Handler.Abstract {
             if (!model.isTextual()) {
                 throw ApiError.invalidType("model", "a string", model);
             }
-            if (!model.asText().startsWith("gpt-realtime")) {
+            if (!model.asText().startsWith("gpt-realtime") && !AcceptSettings.MODELS.contains(model.asText())) {
                 throw ApiError.invalidValue("model", model.asText(), "Supported values are: '"
                         + String.join("', '", AcceptSettings.MODELS) + "' and their dated snapshots.");
             }
@@ -234,7 +234,10 @@ final class CallsApi extends Handler.Abstract {
         if (audio != null && !audio.isNull() && !audio.isObject()) {
             throw ApiError.invalidType("audio", "an object", audio);
         }
-        checkChoice(body.at("/audio/output/voice"), "audio.output.voice", AcceptSettings.VOICES);
+        JsonNode voice = body.at("/audio/output/voice");
+        if (!(voice.isObject() && voice.path("id").asText().startsWith(AcceptSettings.CUSTOM_VOICE_PREFIX))) {
+            checkChoice(voice, "audio.output.voice", AcceptSettings.VOICES); // or a custom voice {"id":"voice_…"}
+        }
         checkChoice(body.at("/audio/input/transcription/model"), "audio.input.transcription.model",
                 AcceptSettings.TRANSCRIPTION_MODELS);
     }

@@ -1,6 +1,8 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.Step.AgentLooksUp;
+import dev.switchboard.sim.ServerEventFactory.FunctionCall;
+import dev.switchboard.sim.Step.AgentAsksApproval;
+import dev.switchboard.sim.Step.AgentCallsTools;
 import dev.switchboard.sim.Step.AgentSays;
 import dev.switchboard.sim.Step.CallerHangsUp;
 import dev.switchboard.sim.Step.CallerPresses;
@@ -14,7 +16,11 @@ public enum Scenario {
     SUPPORT_CALL("Billing question", "Dana Whitfield", "+15551230001"),
     HANGS_UP_WHILE_RINGING("Hangs up while ringing", "Marcus Lee", "+15551230002"),
     DTMF_MENU("Keypad menu", "Priya Raman", "+15551230003"),
-    TOOL_CALL("Order lookup (tool call)", "Tom Okafor", "+15551230004");
+    TOOL_CALL("Order lookup (tool call)", "Tom Okafor", "+15551230004"),
+    PARALLEL_TOOLS("Two orders (parallel tool calls)", "Ines Moreau", "+15551230005"),
+    MCP_APPROVAL("Refund via MCP (approval)", "Kofi Mensah", "+15551230006");
+
+    private static final String SYSTEM_DOWN = "I'm sorry, I can't reach the order system right now.";
 
     private final String label;
     private final String callerName;
@@ -72,12 +78,35 @@ public enum Scenario {
             case TOOL_CALL -> List.of(
                     new CallerSays("Hi, I'd like to know where my order is. The number is four five one seven.",
                             Transcription.ON_TIME),
-                    new AgentLooksUp("Let me look that up for you.", "lookup_order", "{\"order_id\":\"4517\"}",
-                            "{\"status\":\"shipped\",\"carrier\":\"UPS\",\"eta\":\"Thursday\"}",
-                            "Your order 4517 has shipped with UPS and should arrive on Thursday."),
+                    new AgentCallsTools("Let me look that up for you.",
+                            List.of(lookup("4517")),
+                            "Your order 4517 has shipped with UPS and should arrive on Thursday.", SYSTEM_DOWN),
                     new CallerSays("Perfect, thanks. Bye!", Transcription.LATE),
                     new AgentSays("You're welcome, goodbye!"),
                     new CallerHangsUp());
+            case PARALLEL_TOOLS -> List.of(
+                    new CallerSays("Hi, I have two orders, four five one seven and four five one eight. Where are they?",
+                            Transcription.ON_TIME),
+                    new AgentCallsTools("Let me check both orders.", List.of(lookup("4517"), lookup("4518")),
+                            "Order 4517 arrives on Thursday, and order 4518 ships tomorrow.", SYSTEM_DOWN),
+                    new CallerSays("Great, thank you. Bye!", Transcription.ON_TIME),
+                    new AgentSays("Goodbye!"),
+                    new CallerHangsUp());
+            case MCP_APPROVAL -> List.of(
+                    new CallerSays("Hello, I'd like a refund for order four five one seven, it arrived broken.",
+                            Transcription.ON_TIME),
+                    new AgentAsksApproval("I'm sorry to hear that. Let me issue the refund.", "billing", "issue_refund",
+                            "{\"order_id\":\"4517\",\"reason\":\"damaged\"}",
+                            "{\"refund_id\":\"rf_4517\",\"status\":\"issued\"}",
+                            "Done: your refund for order 4517 is on its way.",
+                            "I'm sorry, I'm not allowed to issue that refund myself. A colleague will call you back."),
+                    new CallerSays("Okay, thanks. Bye!", Transcription.ON_TIME),
+                    new AgentSays("Goodbye!"),
+                    new CallerHangsUp());
         };
+    }
+
+    private static FunctionCall lookup(String orderId) {
+        return new FunctionCall(Ids.functionCall(), "lookup_order", "{\"order_id\":\"" + orderId + "\"}");
     }
 }

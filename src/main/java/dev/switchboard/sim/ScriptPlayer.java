@@ -5,7 +5,8 @@ import static dev.switchboard.sim.Words.words;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sim.ServerEventFactory.FunctionCall;
-import dev.switchboard.sim.Step.AgentLooksUp;
+import dev.switchboard.sim.Step.AgentAsksApproval;
+import dev.switchboard.sim.Step.AgentCallsTools;
 import dev.switchboard.sim.Step.AgentSays;
 import dev.switchboard.sim.Step.CallerHangsUp;
 import dev.switchboard.sim.Step.CallerPresses;
@@ -14,6 +15,10 @@ import dev.switchboard.sim.Step.Transcription;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,13 +49,17 @@ final class ScriptPlayer {
     /** At speed 0 there is no pacing, but waiting for the client's greeting is a timeout, not pacing. */
     private static final long GREETING_WAIT_INSTANT_MS = 200;
     private static final long DELTA_MS = 60;
-    private static final long MODEL_LATENCY_MS = 500;
+    static final long MODEL_LATENCY_MS = 500;
     private static final long TURN_GAP_MS = 900;
     private static final long MS_PER_SPOKEN_WORD = 280;
-    private static final long TOOL_RUN_MS = 800;
+    static final long TOOL_RUN_MS = 800;
+    /** How long the model waits for the client's tool outputs (or approval) before it apologises. */
+    private static final long TOOL_WAIT_MS = 15_000;
+    private static final long TOOL_WAIT_INSTANT_MS = 3_000;
+    static final String TOOL_APOLOGY = "I'm sorry, that is taking too long. Can I help you with anything else?";
 
     /** One server-side moment: after {@code delayMs}, run {@code action}. {@code responseId} marks response parts. */
-    private record Beat(long delayMs, Runnable action, String responseId) {
+    record Beat(long delayMs, Runnable action, String responseId) {
     }
 
     private final SimOptions options;
@@ -71,6 +80,13 @@ final class ScriptPlayer {
     private String runningResponseId;
     private final StringBuilder runningTranscript = new StringBuilder();
     private boolean assistantAudioSent;
+    /** While the model waits for tool outputs: the awaited call ids and what arrived; or an approval id. */
+    private Set<String> awaitedCalls;
+    private final Map<String, String> toolOutputs = new LinkedHashMap<>();
+    private AgentCallsTools awaitedStep;
+    private AgentAsksApproval awaitedApproval;
+    private String approvalRequestId;
+    private Future<?> toolTimer;
 
     ScriptPlayer(List<Step> script, SimOptions options, ScheduledExecutorService scheduler,
                  ServerEventFactory events, Stage stage) {
@@ -135,6 +151,73 @@ final class ScriptPlayer {
         beats.clear();
         script.clear();
         requested.clear();
+        stopWaiting();
+    }
+
+    // ---- waiting for the client's tool outputs and approvals ---------------------------------------------------
+
+    private boolean waitingForClient() { return awaitedCalls != null || approvalRequestId != null; }
+
+    /** A {@code function_call_output} arrived. */
+    void toolOutput(String callId, String output) {
+        if (awaitedCalls != null && awaitedCalls.contains(callId)) {
+            toolOutputs.put(callId, output);
+        }
+    }
+
+    /**
+     * The client asked for a response while the model waits for tool outputs: once every output is in, the answer
+     * plays; before, the model keeps waiting (it answers once it has them all). False when nothing waits.
+     */
+    boolean toolResponseRequested() {
+        if (awaitedCalls == null) {
+            return false;
+        }
+        if (toolOutputs.keySet().containsAll(awaitedCalls)) {
+            AgentCallsTools step = awaitedStep;
+            boolean failed = toolOutputs.values().stream().anyMatch(o -> o.contains("\"error\""));
+            stopWaiting();
+            requested.add(new AgentSays(failed ? step.errorAnswer() : step.answer()));
+            pump();
+        }
+        return true;
+    }
+
+    /** An {@code mcp_approval_response} arrived: run the MCP call and answer, or say it was not allowed. */
+    void approval(String requestId, boolean approve) {
+        if (approvalRequestId == null || !approvalRequestId.equals(requestId)) {
+            return;
+        }
+        AgentAsksApproval step = awaitedApproval;
+        stopWaiting();
+        if (approve) {
+            beats.addAll(McpEvents.callBeats(events, stage, step, requestId));
+        }
+        requested.add(new AgentSays(approve ? step.approvedAnswer() : step.deniedAnswer()));
+        pump();
+    }
+
+    private void awaitClient() {
+        long wait = options.speed() == 0 ? TOOL_WAIT_INSTANT_MS : options.scale(TOOL_WAIT_MS);
+        toolTimer = scheduler.schedule(Simulator.safely(() -> {
+            if (waitingForClient()) {
+                stopWaiting();
+                requested.add(new AgentSays(TOOL_APOLOGY));
+                pump();
+            }
+        }), wait, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopWaiting() {
+        awaitedCalls = null;
+        awaitedStep = null;
+        awaitedApproval = null;
+        approvalRequestId = null;
+        toolOutputs.clear();
+        if (toolTimer != null) {
+            toolTimer.cancel(false);
+            toolTimer = null;
+        }
     }
 
     private void startScript() {
@@ -147,7 +230,7 @@ final class ScriptPlayer {
 
     /** Schedules the next beat unless one is already scheduled, the call is over or no socket listens. */
     private void pump() {
-        if (stopped || !stage.live() || scheduledBeat != null) {
+        if (stopped || !stage.live() || scheduledBeat != null || waitingForClient() && beats.isEmpty()) {
             return;
         }
         while (beats.isEmpty()) {
@@ -187,7 +270,8 @@ final class ScriptPlayer {
 
     private List<Beat> expand(Step step) {
         List<Beat> out = new ArrayList<>();
-        boolean agentTurn = step instanceof AgentSays || step instanceof AgentLooksUp;
+        boolean agentTurn = step instanceof AgentSays || step instanceof AgentCallsTools
+                || step instanceof AgentAsksApproval;
         if (!agentTurn && lateTranscription != null) {
             out.addAll(lateTranscription); // nobody answered in between: deliver it now
             lateTranscription = null;
@@ -195,9 +279,11 @@ final class ScriptPlayer {
         if (step instanceof CallerSays says) {
             callerTurn(out, says);
         } else if (step instanceof AgentSays says) {
-            response(out, says.text(), null);
-        } else if (step instanceof AgentLooksUp lookUp) {
-            toolCall(out, lookUp);
+            response(out, says.text(), List.of());
+        } else if (step instanceof AgentCallsTools calls) {
+            toolCalls(out, calls);
+        } else if (step instanceof AgentAsksApproval asks) {
+            askApproval(out, asks);
         } else if (step instanceof CallerPresses presses) {
             out.add(new Beat(TURN_GAP_MS, () -> stage.send(events.dtmf(presses.key())), null));
         } else if (step instanceof CallerHangsUp) {
@@ -249,27 +335,38 @@ final class ScriptPlayer {
         return out;
     }
 
-    private void toolCall(List<Beat> out, AgentLooksUp lookUp) {
-        String callId = Ids.functionCall();
-        response(out, lookUp.preamble(), new FunctionCall(callId, lookUp.function(), lookUp.argumentsJson()));
-        out.add(new Beat(TOOL_RUN_MS, () -> {
-            // the tool's answer joins the conversation, as if the app's tool backend had sent it
-            ObjectNode item = ServerEventFactory.functionCallOutput(callId, lookUp.outputJson());
-            stage.send(events.itemEvent("conversation.item.added", events.lastItemId(), item));
-            stage.send(events.itemEvent("conversation.item.done", events.lastItemId(), item));
-            events.appended(item.path("id").asText());
-            events.countInputText(lookUp.outputJson());
+    private void toolCalls(List<Beat> out, AgentCallsTools step) {
+        // waiting starts with the response: a fast client may answer before the preamble's audio has played
+        out.add(new Beat(0, () -> {
+            awaitedCalls = new LinkedHashSet<>();
+            step.calls().forEach(c -> awaitedCalls.add(c.callId()));
+            awaitedStep = step;
+            awaitClient();
         }, null));
-        response(out, lookUp.answer(), null);
+        response(out, step.preamble(), step.calls());
+    }
+
+    private void askApproval(List<Beat> out, AgentAsksApproval step) {
+        String listId = Ids.item();
+        out.add(new Beat(MODEL_LATENCY_MS, () -> McpEvents.listTools(events, listId, step.serverLabel(),
+                List.of(step.tool(), "order_status")).forEach(stage::send), null));
+        response(out, step.preamble(), List.of());
+        String requestId = Ids.item();
+        out.add(new Beat(DELTA_MS, () -> {
+            McpEvents.approvalRequest(events, requestId, step).forEach(stage::send);
+            approvalRequestId = requestId;
+            awaitedApproval = step;
+            awaitClient();
+        }, null));
     }
 
     /** One agent response speaking {@code text} (and optionally calling a function), as the real event stream. */
-    private void response(List<Beat> out, String text, FunctionCall functionCall) {
+    private void response(List<Beat> out, String text, List<FunctionCall> functionCalls) {
         String responseId = Ids.response();
         String itemId = Ids.item();
         List<String> chunks = chunks(text);
         ObjectNode message = events.assistantMessage(itemId);
-        String functionItemId = Ids.item();
+        List<String> functionItemIds = functionCalls.stream().map(c -> Ids.item()).toList();
         // the input audio clock runs while the agent talks
         callerAudioMs += MODEL_LATENCY_MS + words(text) * MS_PER_SPOKEN_WORD;
 
@@ -306,18 +403,20 @@ final class ScriptPlayer {
             stage.send(events.outputItem("response.output_item.done", responseId, 0, finished));
             stage.send(events.itemEvent("conversation.item.done", null, finished));
         }, responseId));
-        if (functionCall != null) {
-            functionCallBeats(out, responseId, functionItemId, functionCall);
+        for (int i = 0; i < functionCalls.size(); i++) {
+            functionCallBeats(out, responseId, functionItemIds.get(i), functionCalls.get(i));
         }
         out.add(new Beat(0, () -> {
             List<ObjectNode> output = new ArrayList<>();
             output.add(ServerEventFactory.completedMessage(message, text));
-            if (functionCall != null) {
-                output.add(ServerEventFactory.functionCallItem(functionItemId, functionCall, "completed",
-                        functionCall.arguments()));
+            StringBuilder produced = new StringBuilder(text);
+            for (int i = 0; i < functionCalls.size(); i++) {
+                FunctionCall call = functionCalls.get(i);
+                output.add(ServerEventFactory.functionCallItem(functionItemIds.get(i), call, "completed",
+                        call.arguments()));
+                produced.append(call.arguments());
             }
-            ObjectNode done = events.responseDone(responseId, "completed", output,
-                    text + (functionCall == null ? "" : functionCall.arguments()));
+            ObjectNode done = events.responseDone(responseId, "completed", output, produced.toString());
             runningResponseId = null;
             stage.send(done);
             stage.send(events.rateLimits(text));

@@ -149,6 +149,9 @@ final class SimSocket {
                             + "finished before creating a new one.", null, clientEventId);
             return;
         }
+        if (player.toolResponseRequested()) {
+            return; // the model answers from the tool outputs
+        }
         String instructions = message.path("response").path("instructions").asText("");
         Matcher say = SAY.matcher(instructions);
         String text = say.matches() ? unquote(say.group(1).trim())
@@ -210,6 +213,13 @@ final class SimSocket {
         send(events.itemEvent("conversation.item.done", previous, item));
         events.appended(item.path("id").asText());
         events.countInputText(Json.write(item));
+        switch (item.path("type").asText()) {
+            case "function_call_output" -> player.toolOutput(item.path("call_id").asText(), item.path("output").asText());
+            case "mcp_approval_response" -> player.approval(item.path("approval_request_id").asText(),
+                    item.path("approve").asBoolean());
+            default -> {
+            }
+        }
     }
 
     // ---- sending ---------------------------------------------------------------------------------------------

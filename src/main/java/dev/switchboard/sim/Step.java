@@ -22,11 +22,22 @@ sealed interface Step {
     }
 
     /**
-     * The agent says {@code preamble} while calling a function in the same response; the tool result is added
-     * to the conversation and the agent then says {@code answer} in a second response.
+     * The agent says {@code preamble} while calling one or more functions in the same response, then waits for the
+     * client's {@code function_call_output}s and {@code response.create}: it says {@code answer}, or
+     * {@code errorAnswer} when an output carries an {@code "error"}, or apologises when none comes in time.
      */
-    record AgentLooksUp(String preamble, String function, String argumentsJson, String outputJson, String answer)
-            implements Step {
+    record AgentCallsTools(String preamble, java.util.List<ServerEventFactory.FunctionCall> calls, String answer,
+                           String errorAnswer) implements Step {
+    }
+
+    /**
+     * The agent wants to call {@code tool} on the MCP server {@code serverLabel}, which needs approval: the server
+     * lists the server's tools, asks with an {@code mcp_approval_request} and waits for the client's
+     * {@code mcp_approval_response}; approved, it runs the call (returning {@code output}) and says
+     * {@code approvedAnswer}; denied, it says {@code deniedAnswer}.
+     */
+    record AgentAsksApproval(String preamble, String serverLabel, String tool, String argumentsJson, String output,
+                             String approvedAnswer, String deniedAnswer) implements Step {
     }
 
     /** The caller presses a key on the keypad. */

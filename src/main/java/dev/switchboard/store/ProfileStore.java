@@ -199,7 +199,7 @@ public final class ProfileStore {
                 ObjectNode vn = vs.addObject();
                 vn.put("version", v.version());
                 vn.put("savedAt", v.savedAt().toString());
-                vn.set("settings", HistoryJson.settingsNode(v.settings()));
+                vn.set("settings", HistoryJson.settingsNode(v.settings(), true)); // MCP secrets stay here
             }
         }
         try {

@@ -59,6 +59,15 @@ class ServerEventsTest {
             Map.entry("response.created", ServerEvent.ResponseCreated.class),
             Map.entry("response.done", ServerEvent.ResponseDone.class),
             Map.entry("response.function_call_arguments.done", ServerEvent.FunctionCallDone.class),
+            Map.entry("response.function_call_arguments.delta", ServerEvent.ToolEvent.class),
+            Map.entry("mcp_list_tools.in_progress", ServerEvent.ToolEvent.class),
+            Map.entry("mcp_list_tools.completed", ServerEvent.ToolEvent.class),
+            Map.entry("mcp_list_tools.failed", ServerEvent.ToolEvent.class),
+            Map.entry("response.mcp_call_arguments.delta", ServerEvent.ToolEvent.class),
+            Map.entry("response.mcp_call_arguments.done", ServerEvent.ToolEvent.class),
+            Map.entry("response.mcp_call.in_progress", ServerEvent.ToolEvent.class),
+            Map.entry("response.mcp_call.completed", ServerEvent.ToolEvent.class),
+            Map.entry("response.mcp_call.failed", ServerEvent.ToolEvent.class),
             Map.entry("error", ServerEvent.Error.class));
 
     @Test

@@ -362,6 +362,12 @@ class SimulatorTest {
         SimClient.Socket socket = client.connect(callId, sim.apiKey());
         socket.opened.get(SimClient.TIMEOUT_S, TimeUnit.SECONDS);
         socket.send("{\"type\":\"response.create\",\"response\":{\"instructions\":\"Say to the user: Hello!\"}}");
+        // the model waits for the client's output, then for response.create
+        JsonNode waiting = socket.when(e -> is(e, "response.function_call_arguments.done")).get(SimClient.TIMEOUT_S,
+                TimeUnit.SECONDS);
+        socket.send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"function_call_output\",\"call_id\":\""
+                + waiting.path("call_id").asText() + "\",\"output\":\"{\\\"carrier\\\":\\\"UPS\\\"}\"}}");
+        socket.send("{\"type\":\"response.create\"}");
         assertEquals(1000, socket.awaitClose());
 
         List<JsonNode> events = socket.events;
@@ -378,6 +384,18 @@ class SimulatorTest {
         assertTrue(all(events, "response.output_audio_transcript.done").stream()
                 .anyMatch(e -> e.path("transcript").asText().contains("UPS")));
         assertNotEquals(-1, events.indexOf(argsDone));
+    }
+
+    @Test
+    void withoutAToolOutputTheAgentApologises() throws Exception {
+        String callId = sim.ring(Scenario.TOOL_CALL);
+        assertEquals(200, client.action(callId, "accept", ACCEPT_WITH_TRANSCRIPTION).code());
+        SimClient.Socket socket = client.connect(callId, sim.apiKey());
+        socket.opened.get(SimClient.TIMEOUT_S, TimeUnit.SECONDS);
+        socket.send("{\"type\":\"response.create\",\"response\":{\"instructions\":\"Say to the user: Hello!\"}}");
+        assertEquals(1000, socket.awaitClose());
+        assertTrue(all(socket.events, "response.output_audio_transcript.done").stream()
+                .anyMatch(e -> e.path("transcript").asText().equals(ScriptPlayer.TOOL_APOLOGY)));
     }
 
     @Test

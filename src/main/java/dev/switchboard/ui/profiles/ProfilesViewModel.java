@@ -3,6 +3,7 @@ package dev.switchboard.ui.profiles;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.monitor.ProfileService;
 import dev.switchboard.history.LineDiff;
+import dev.switchboard.history.SessionConfigJson;
 import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.history.RoutingRule;
@@ -255,8 +256,9 @@ public final class ProfilesViewModel {
             diffRows.clear();
             return;
         }
-        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(older.settings().instructions(),
-                newer.settings().instructions())));
+        boolean extras = SessionConfigJson.hasExtras(older.settings()) || SessionConfigJson.hasExtras(newer.settings());
+        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(SessionConfigJson.diffText(older.settings(), extras),
+                SessionConfigJson.diffText(newer.settings(), extras))));
     }
 
     // ---- routing rules ----
