@@ -168,8 +168,10 @@ class SwitchboardWindowTest {
         Call dana = backend.ring();
         clock.advance(java.time.Duration.ofSeconds(4));
         backend.pause = clock::advance;
-        WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent()
-                && !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+        // the ringing call's panel replaces the rejected one's in a later pulse: wait for the button a click can reach
+        WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").match(Node::isVisible).tryQuery()
+                .map(b -> !((Button) b).isDisabled() && b.getScene() != null && b.localToScreen(b.getBoundsInLocal()) != null)
+                .orElse(false) && "Dana Whitfield".equals(robot.lookup("#callerName").queryAs(Label.class).getText()));
         robot.clickOn("#acceptButton");
         WindowHarness.waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent() && dana.transcript().size() >= 5);
         backend.ring(FakeBackend.SCENARIO_CALLERS.get(1));
