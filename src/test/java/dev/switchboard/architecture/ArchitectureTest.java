@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule uiReachesTheApplicationLayerOnly = noClasses().that().resideInAPackage("dev.switchboard.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.store..", "dev.switchboard.sim..",
-                    "dev.switchboard.openai..", "dev.switchboard.webhook..")
+                    "dev.switchboard.openai..", "dev.switchboard.webhook..", "dev.switchboard.team..")
             .because("views reach storage, the network and the simulator only through the monitor's ports");
 
     @ArchTest
