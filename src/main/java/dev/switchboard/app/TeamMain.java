@@ -29,11 +29,19 @@ final class TeamMain {
         TeamWatcher watcher = TeamDesk.watch(team.attach().orElseThrow(), team.desk(), config.prices());
         HeadlessPrinter printer = new HeadlessPrinter(out);
         watcher.calls().onAdded(printer::follow);
-        Runtime.getRuntime().addShutdownHook(new Thread(watcher::close, "switchboard-shutdown"));
+        Thread hook = new Thread(watcher::close, "switchboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            new CountDownLatch(1).await();
+            new CountDownLatch(1).await(); // until killed (or, in a test, interrupted)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            watcher.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway; close is idempotent
+            }
         }
         return 0;
     }

@@ -32,6 +32,7 @@ public final class RedisBus implements AutoCloseable {
         pool.setMaxTotal(16);
         pool.setMaxIdle(16);
         pool.setMaxWait(java.time.Duration.ofSeconds(2));
+        pool.setJmxEnabled(false); // the app image has no java.management, and nobody manages this pool over JMX
         this.redis = new JedisPooled(url.address(), url.clientConfig(clientName.replaceAll("[^A-Za-z0-9_.-]", "_")), pool);
     }
 

@@ -223,7 +223,10 @@ public final class TeamWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         presence.shutdownNow();
         try {

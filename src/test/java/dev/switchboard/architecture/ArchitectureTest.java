@@ -80,6 +80,12 @@ class ArchitectureTest {
             .because("windows are linked by the shell, not by importing each other");
 
     @ArchTest
+    static final ArchRule onlyAppWiresTeamMode = noClasses().that().resideOutsideOfPackages(
+                    "dev.switchboard.app..", "dev.switchboard.team..")
+            .should().dependOnClassesThat().resideInAPackage("dev.switchboard.team..")
+            .because("team mode is an adapter beside store: the window gets its ports through a Backend");
+
+    @ArchTest
     static final ArchRule appIsTheTop = noClasses().that().resideOutsideOfPackage("dev.switchboard.app..")
             .should().dependOnClassesThat().resideInAPackage("dev.switchboard.app..");
 
