@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ public final class TeamWatcher implements AutoCloseable {
     /** More calls than this from one index would be an attack, not a team. */
     static final int MAX_CALLS = 10_000;
     static final long PRESENCE_TTL_MS = 15_000;
+    static final long PRESENCE_REFRESH_MS = 3_000;
     /** An ended call's stream is followed a little longer, for the transcript events still on their way. */
     static final long FOLLOW_AFTER_END_MS = 15_000;
 
@@ -46,6 +49,8 @@ public final class TeamWatcher implements AutoCloseable {
     private final ScheduledExecutorService presence = Executors.newSingleThreadScheduledExecutor(
             Threads.daemon("switchboard-team-presence"));
     private final CommandClient commands;
+    private final Map<String, List<String>> watchersSeen = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> seatListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile boolean connected;
     private volatile long entriesSkipped;
@@ -62,7 +67,7 @@ public final class TeamWatcher implements AutoCloseable {
     public TeamWatcher start() {
         cursors.put(TeamKeys.INDEX, new StreamEntryID(0, 0));
         loop = Threads.startDaemon("switchboard-team-watch", this::run);
-        presence.scheduleWithFixedDelay(this::refreshPresence, 0, PRESENCE_TTL_MS / 3, TimeUnit.MILLISECONDS);
+        presence.scheduleWithFixedDelay(this::refreshPresence, 0, PRESENCE_REFRESH_MS, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -96,6 +101,26 @@ public final class TeamWatcher implements AutoCloseable {
     public Optional<String> driver(String callId) {
         CallReplica r = replicas.get(callId);
         return r == null ? Optional.empty() : Optional.ofNullable(r.driver());
+    }
+
+    /** The desks watching a call, as last read (every few seconds); empty before the first read. */
+    public List<String> watchersSeen(String callId) {
+        return watchersSeen.getOrDefault(callId, List.of());
+    }
+
+    /** Hears the call id whenever a call's watchers or driver change (any thread). */
+    public void onSeatsChanged(Consumer<String> listener) {
+        seatListeners.add(listener);
+    }
+
+    private void seatsChanged(String callId) {
+        for (Consumer<String> listener : seatListeners) {
+            try {
+                listener.accept(callId);
+            } catch (RuntimeException e) {
+                log.warn("a seat listener failed: {}", e.toString());
+            }
+        }
     }
 
     /** The desks watching a call now. */
@@ -180,8 +205,12 @@ public final class TeamWatcher implements AutoCloseable {
             replicas.put(callId, replica);
             registry.add(replica.call());
         }
+        String driverBefore = replica.driver();
         if (!replica.apply(node.get())) {
             entriesSkipped++;
+        }
+        if (!java.util.Objects.equals(driverBefore, replica.driver())) {
+            seatsChanged(callId);
         }
         if (replica.call().state().isTerminal()) {
             endedAt.putIfAbsent(stream, System.currentTimeMillis());
@@ -210,6 +239,10 @@ public final class TeamWatcher implements AutoCloseable {
                 } else {
                     bus.hashPut(key, desk, Long.toString(until));
                     bus.expire(key, PRESENCE_TTL_MS);
+                    List<String> now = watchers(call.id());
+                    if (!now.equals(watchersSeen.put(call.id(), now))) {
+                        seatsChanged(call.id());
+                    }
                 }
             }
             commands.renewDriverSeats();

@@ -12,6 +12,9 @@ import dev.switchboard.monitor.ConnectionInfo;
 import dev.switchboard.monitor.ConnectionSettings;
 import dev.switchboard.monitor.DemoCalls;
 import dev.switchboard.monitor.ListenerStatus;
+import dev.switchboard.monitor.TeamSeats;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +24,7 @@ import java.util.concurrent.CompletionException;
  * The window's ports on a watcher: calls come from the bus, every action is a command to the owning hub. There is
  * no listener, no API key and no webhook secret here; settings are the hubs' business.
  */
-public final class WatcherBackend implements CallActions, ListenerStatus, AutoAnswer, ConnectionControl {
+public final class WatcherBackend implements CallActions, ListenerStatus, AutoAnswer, ConnectionControl, TeamSeats {
 
     private final TeamWatcher watcher;
 
@@ -31,7 +34,40 @@ public final class WatcherBackend implements CallActions, ListenerStatus, AutoAn
 
     public static Backend of(TeamWatcher watcher) {
         WatcherBackend ports = new WatcherBackend(watcher);
-        return new Backend(watcher.calls(), ports, ports, DemoCalls.NONE, ports, ports, Optional.empty(), Optional.empty());
+        return new Backend(watcher.calls(), ports, ports, DemoCalls.NONE, ports, ports, Optional.empty(), Optional.empty(),
+                Optional.of(ports));
+    }
+
+    // ---- seats: who watches, who drives ----
+
+    @Override
+    public String desk() {
+        return watcher.desk();
+    }
+
+    @Override
+    public List<String> watchers(Call call) {
+        return watcher.watchersSeen(call.id());
+    }
+
+    @Override
+    public Optional<String> driver(Call call) {
+        return watcher.driver(call.id());
+    }
+
+    @Override
+    public CompletableFuture<String> takeOver(Call call) {
+        return watcher.commands().takeOver(call.id());
+    }
+
+    @Override
+    public CompletableFuture<String> handBack(Call call) {
+        return watcher.commands().handBack(call.id());
+    }
+
+    @Override
+    public void onSeatsChanged(Consumer<String> listener) {
+        watcher.onSeatsChanged(listener);
     }
 
     private CompletableFuture<Void> command(Call call, String action, String op, String text) {

@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] UI_FEATURES = {"..ui.calllist..", "..ui.transcript..", "..ui.inspector..",
-            "..ui.accept..", "..ui.steering..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
+            "..ui.accept..", "..ui.steering..", "..ui.team..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
             "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.main.."};
 
     @ArchTest
@@ -60,7 +60,7 @@ class ArchitectureTest {
     static final ArchRule uiLayers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.switchboard.ui..")
             .layer("Kernel").definedBy("dev.switchboard.ui")
             .layer("Views").definedBy("..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.accept..",
-                    "..ui.steering..")
+                    "..ui.steering..", "..ui.team..")
             .layer("Windows").definedBy("..ui.history..", "..ui.profiles..", "..ui.replay..", "..ui.settings..",
                     "..ui.setup..", "..ui.about..")
             .layer("Shell").definedBy("..ui.main..")
@@ -70,7 +70,7 @@ class ArchitectureTest {
             .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Views", "Windows", "Shell");
 
     @ArchTest
-    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering)..")
+    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|team)..")
             .should().notDependOnEachOther()
             .because("a view reuses the kernel, never another view");
 

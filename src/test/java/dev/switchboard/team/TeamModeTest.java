@@ -12,6 +12,7 @@ import dev.switchboard.call.Call;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.config.AppConfig;
+import dev.switchboard.monitor.TeamSeats;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
@@ -108,6 +109,11 @@ class TeamModeTest {
                 assertEquals(0, carol.code, carol.err);
                 assertEquals("Sent to the agent.", carol.out.strip());
                 await("presence", 10_000, () -> bob.watchers(id).containsAll(List.of("alice", "bob")));
+                TeamSeats seats = WatcherBackend.of(bob).team().orElseThrow();
+                Call onBob = bob.calls().find(id).orElseThrow();
+                await("the window's seats row hears who watches", 10_000,
+                        () -> seats.watchers(onBob).containsAll(List.of("alice", "bob")));
+                assertEquals("bob", seats.desk());
 
                 await("the call ends", 60_000, () -> onHub.state().isTerminal());
                 assertTrue(hub.awaitPublished(10_000));

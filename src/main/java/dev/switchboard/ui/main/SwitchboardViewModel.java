@@ -16,6 +16,7 @@ import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorViewModel;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringViewModel;
+import dev.switchboard.ui.team.TeamBarViewModel;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.switchboard.ui.settings.SettingsViewModel;
@@ -45,6 +46,7 @@ public final class SwitchboardViewModel {
     private final CallListViewModel callList = new CallListViewModel();
     private final AcceptViewModel accept = new AcceptViewModel(AcceptSettings.defaults());
     private final SteeringViewModel steering = new SteeringViewModel();
+    private final TeamBarViewModel teamBar;
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
@@ -82,6 +84,7 @@ public final class SwitchboardViewModel {
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
+        this.teamBar = new TeamBarViewModel(backend.team(), tasks);
 
         callList.selectedProperty().addListener((obs, old, row) -> show(row));
         autoAccept.set(backend.autoAnswer().autoAccept());
@@ -168,6 +171,7 @@ public final class SwitchboardViewModel {
         Call call = row == null ? null : row.call();
         accept.targetProperty().set(row);
         steering.targetProperty().set(row);
+        teamBar.targetProperty().set(row);
         transcript.show(call);
         inspector.show(call);
     }
@@ -283,6 +287,11 @@ public final class SwitchboardViewModel {
 
     public SteeringViewModel steering() {
         return steering;
+    }
+
+    /** Team mode's seats of the shown call (hidden without a team hub). */
+    public TeamBarViewModel teamBar() {
+        return teamBar;
     }
 
     public TranscriptViewModel transcript() {
