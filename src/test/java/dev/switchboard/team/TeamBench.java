@@ -26,7 +26,7 @@ import redis.clients.jedis.Jedis;
 public final class TeamBench {
 
     static final int CALLS = 50;
-    static final int DESKS = 10;
+    static final int DESKS = Integer.getInteger("desks", 10);
     static final int EVENTS_PER_CALL_PER_SECOND = 20;
     static final int SECONDS = 12;
     static final int WARMUP_SECONDS = 2;
