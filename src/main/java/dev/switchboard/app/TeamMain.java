@@ -49,6 +49,9 @@ final class TeamMain {
     /** A window desk's watcher ({@code --attach URL} without --tail/--say), or null when not attached. */
     static TeamWatcher windowDesk(AppConfig config) throws ConfigException {
         TeamOptions team = options(config);
+        if (team.hub().isPresent()) {
+            throw new ConfigException("--hub runs without a window: add --headless (a window attaches with --attach)");
+        }
         return team.attach().map(url -> TeamDesk.watch(url, team.desk(), config.prices())).orElse(null);
     }
 
