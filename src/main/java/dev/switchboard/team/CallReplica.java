@@ -3,6 +3,7 @@ package dev.switchboard.team;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallState;
+import dev.switchboard.call.Milestone;
 import dev.switchboard.call.PriceTable;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.monitor.EventApplier;
@@ -114,6 +115,7 @@ final class CallReplica {
                 call.reportAction(text);
             }
             case "driver" -> driver = StreamCodec.textOf(entry, "holder");
+            case "milestone" -> call.mark(Milestone.valueOf(entry.path("text").asText(""))); // times are this process's
             case "started" -> {
                 return true; // a hub that took over announces itself with a gap entry, not a second start
             }

@@ -5,8 +5,10 @@ import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallListener;
 import dev.switchboard.call.CallState;
+import dev.switchboard.call.Milestone;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.TranscriptEntry;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +30,7 @@ final class CallTap implements CallListener {
     private AcceptSettings settingsPublished;
     private String actionPublished;
     private final Set<String> notesPublished = new HashSet<>();
+    private final Set<Milestone> milestonesPublished = EnumSet.noneOf(Milestone.class);
     private boolean terminalSeen;
     private volatile boolean stopped;
 
@@ -57,6 +60,7 @@ final class CallTap implements CallListener {
             tap.statePublished = call.state();
             tap.settingsPublished = call.settings().orElse(null);
             tap.actionPublished = call.lastActionResult();
+            tap.milestonesPublished.addAll(call.timeline().keySet());
             for (TranscriptEntry e : call.transcript()) {
                 if (e.kind() == TranscriptEntry.Kind.NOTE) {
                     tap.notesPublished.add(e.key());
@@ -113,6 +117,13 @@ final class CallTap implements CallListener {
             for (TranscriptEntry e : call.transcript()) {
                 if (e.kind() == TranscriptEntry.Kind.NOTE && notesPublished.add(e.key())) {
                     out.add(stream, StreamCodec.text("note", e.text()));
+                }
+            }
+        }
+        if (change == null || change == CallChange.TIMELINE) {
+            for (Milestone m : call.timeline().keySet()) {
+                if (milestonesPublished.add(m)) {
+                    out.add(stream, StreamCodec.text("milestone", m.name()));
                 }
             }
         }

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * The JSON of one stream entry: {@code {"t": kind, …}}. Kinds: {@code started} (SIP headers), {@code state},
- * {@code settings}, {@code in} / {@code out} (a sideband frame, scrubbed), {@code note}, {@code action} (an
- * action's result), {@code gap} (a hub took over; events may be missing), {@code driver}, {@code presence}.
+ * {@code settings}, {@code in} / {@code out} (a sideband frame, scrubbed), {@code note}, {@code milestone}, {@code action} (an
+ * action's result), {@code gap} (entries lost while Redis was away), {@code driver} (who steers).
  * Whatever goes out is scrubbed: no header values of tools (MCP), no authorization, no key or secret shapes.
  */
 final class StreamCodec {
