@@ -10,6 +10,8 @@ import dev.switchboard.monitor.ToolAutoReply;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.store.StoreException;
+import dev.switchboard.team.TeamHub;
+import dev.switchboard.team.TeamOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,6 +53,16 @@ public final class HeadlessMain {
             out.println(AppConfig.usage());
             return 0;
         }
+        TeamOptions team;
+        try {
+            team = TeamMain.options(config);
+        } catch (ConfigException e) {
+            err.println("switchboard: " + Redactor.redact(e.getMessage()));
+            return 2;
+        }
+        if (team.headlessDesk()) {
+            return TeamMain.headlessDesk(team, config, out, err);
+        }
         ToolSet tools = null;
         String mcpApprove = config.commandLine().value("mcp-approve");
         if (mcpApprove != null && !mcpApprove.equals("always") && !mcpApprove.equals("never")) {
@@ -78,7 +90,7 @@ public final class HeadlessMain {
             err.println("switchboard: " + Redactor.redact(e.getMessage()));
             return 1;
         }
-        try (runtime) {
+        try (runtime; TeamHub hub = TeamMain.hub(team, runtime)) {
             HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
             runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
@@ -104,7 +116,12 @@ public final class HeadlessMain {
             if (runtime.isDemo()) {
                 return playDemo(runtime, out, err, printer);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "switchboard-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (hub != null) {
+                    hub.close();
+                }
+                runtime.close();
+            }, "switchboard-shutdown"));
             new CountDownLatch(1).await();
             return 0;
         } catch (InterruptedException e) {

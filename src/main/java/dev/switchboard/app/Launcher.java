@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Launcher {
 
-    private static final List<String> HEADLESS_FLAGS = List.of("--headless", "--help", "-h");
+    private static final List<String> HEADLESS_FLAGS = List.of("--headless", "--help", "-h", "--tail", "--say");
 
     private Launcher() {
     }

@@ -7,6 +7,8 @@ import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.DataDirectory;
 import dev.switchboard.logging.Redactor;
 import dev.switchboard.store.StoreException;
+import dev.switchboard.team.TeamWatcher;
+import dev.switchboard.team.WatcherBackend;
 import dev.switchboard.setup.SetupChecklist;
 import dev.switchboard.ui.main.WindowOptions;
 import dev.switchboard.ui.about.FolderOpener;
@@ -34,6 +36,7 @@ public final class SwitchboardApp extends Application {
     static final double DEMO_SPEED = 1.0;
 
     private SwitchboardRuntime runtime;
+    private TeamWatcher desk;
 
     public static void main(String[] args) {
         launch(SwitchboardApp.class, args);
@@ -47,6 +50,12 @@ public final class SwitchboardApp extends Application {
             List<String> problems = new ArrayList<>();
             loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
             problems.forEach(log::warn);
+            desk = TeamMain.windowDesk(loaded.config());
+            if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
+                SwitchboardWindow.show(stage, WatcherBackend.of(desk), UiDispatcher.fx(),
+                        WindowOptions.defaults().withPresenter(loaded.config().presenter()));
+                return;
+            }
             runtime = SwitchboardRuntime.start(loaded.config(), DEMO_SPEED, loaded.file(), loaded.fromEnvironment());
         } catch (ConfigException e) {
             fail("Switchboard cannot start", e.getMessage());
@@ -87,6 +96,9 @@ public final class SwitchboardApp extends Application {
     public void stop() {
         if (runtime != null) {
             runtime.close();
+        }
+        if (desk != null) {
+            desk.close();
         }
     }
 }

@@ -69,6 +69,13 @@ public final class AppConfig {
             FlagSpec.value("mcp-approve", "always|never", "headless: answer MCP approval requests (default never)"),
             FlagSpec.value("prices", "FILE",
                     "USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models"),
+            FlagSpec.value("hub", "URL", "with --headless: team hub, publish calls to Redis (redis://[user:password@]host:port[/db],"
+                    + " rediss:// for TLS)"),
+            FlagSpec.value("lease-ms", "N", "team hub: how long a call's ownership lease lasts unrenewed (default 5000)"),
+            FlagSpec.value("attach", "URL", "team desk: watch every call of the hubs on this Redis; no listener, no key"),
+            FlagSpec.toggle("tail", "with --attach: print every call's lines, from their start, then live (no window)"),
+            FlagSpec.pair("say", "CALL_ID TEXT", "with --attach: make the call's agent say TEXT, print the hub's answer"),
+            FlagSpec.value("desk", "NAME", "team mode: the name other desks see (default user@host)"),
             FlagSpec.toggle("help", "show this text"));
 
     private final String apiKey;

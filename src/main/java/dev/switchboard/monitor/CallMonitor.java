@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
     private volatile Duration endedRetention = DEFAULT_ENDED_RETENTION;
     private final ToolDesk toolDesk;
+    /** Decides whether this monitor owns a new call (team mode: one hub per call); everyone by default. */
+    private volatile Predicate<String> ownership = callId -> true;
 
     public CallMonitor(CallRegistry registry, CallsClient client, OkHttpClient http, String apiKey, Clock clock,
                        RetryPolicy socketRetry, Duration ringTimeout) {
@@ -114,8 +117,31 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         return autoAccept.get();
     }
 
+    /** Team mode: a call this predicate refuses (another hub owns it) is acknowledged and ignored. */
+    public void setOwnership(Predicate<String> ownsCall) {
+        this.ownership = Objects.requireNonNull(ownsCall, "ownsCall");
+    }
+
+    /**
+     * Takes over a call another monitor accepted (its owner died): the call, rebuilt from what the owner
+     * published, joins the registry and its sideband socket is reattached by call id. No accept, no greeting.
+     */
+    public boolean adopt(Call call) {
+        if (!call.state().isLive() || !registry.add(call)) {
+            return false;
+        }
+        forgetOnceEnded(call, null); // answered already: no ring deadline
+        AcceptSettings settings = call.settings().orElse(AcceptSettings.defaults());
+        openSession(call, settings.withGreeting(""));
+        return true;
+    }
+
     /** The webhook sink: runs after the listener has answered 200. */
     public void onIncoming(IncomingCall incoming) {
+        if (!ownership.test(incoming.callId())) {
+            log.info("call {} is owned by another hub; webhook acknowledged and ignored", incoming.callId());
+            return;
+        }
         Call call = new Call(incoming.callId(), incoming.sipHeaders(), clock);
         call.turns().usePrices(PriceFile.bundled()); // before the registry hears of it, so a --prices override wins
         if (!registry.add(call)) {
@@ -140,7 +166,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         AtomicBoolean scheduled = new AtomicBoolean();
         Runnable check = () -> {
             CallState state = call.state();
-            if (state == CallState.ACTIVE || state.isTerminal()) {
+            if (ringDeadline != null && (state == CallState.ACTIVE || state.isTerminal())) {
                 ringDeadline.cancel(false);
             }
             if (state.isTerminal() && scheduled.compareAndSet(false, true)) {

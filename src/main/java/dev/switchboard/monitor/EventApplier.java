@@ -18,19 +18,32 @@ import java.util.Set;
  * Turns sideband frames into changes of one {@link Call}. Every frame is kept raw; a frame whose
  * {@code event_id} was already applied (replayed after a reconnect) is kept but not applied twice.
  */
-final class EventApplier {
+public final class EventApplier {
 
     private final Call call;
     private final Clock clock;
     private final Set<String> seenEventIds = new HashSet<>();
+    /** False for a replica (team mode) that gets the owner's notes from its stream instead of making its own. */
+    private final boolean addsNotes;
 
-    EventApplier(Call call, Clock clock) {
+    public EventApplier(Call call, Clock clock) {
+        this(call, clock, true);
+    }
+
+    public EventApplier(Call call, Clock clock, boolean addsNotes) {
         this.call = call;
         this.clock = clock;
+        this.addsNotes = addsNotes;
+    }
+
+    private void note(String text) {
+        if (addsNotes) {
+            call.note(text);
+        }
     }
 
     /** Called on the socket thread, one frame at a time. */
-    void apply(String frame) {
+    public void apply(String frame) {
         ServerEvent event = ServerEvents.parse(frame);
         call.recordEvent(new RawEvent(clock.instant(), RawEvent.Direction.IN, event.type(), frame));
         if (event.eventId() != null && !seenEventIds.add(event.eventId())) {
@@ -98,7 +111,7 @@ final class EventApplier {
             }
         } else if (event instanceof ServerEvent.FunctionCallDone e) {
             turns.functionCallDone(e.responseId());
-            call.note("tool call " + e.name() + "(" + e.arguments() + ")");
+            note("tool call " + e.name() + "(" + e.arguments() + ")");
             if (e.callId() != null) {
                 call.tools().functionDone(e.itemId(), e.callId(), e.name(), e.arguments());
             }
@@ -107,7 +120,7 @@ final class EventApplier {
         } else if (event instanceof ServerEvent.SessionChanged e) {
             call.health().session(e.info(), e.created());
         } else if (event instanceof ServerEvent.Error e) {
-            call.note("OpenAI error: " + (e.message() == null ? e.code() : e.message()));
+            note("OpenAI error: " + (e.message() == null ? e.code() : e.message()));
             call.health().error(e.errorType(), e.code(), e.message());
         }
         // the other types are kept in the raw log only: never fatal

@@ -80,6 +80,18 @@ class AppImageIT {
         assertTrue(result.output.contains("Listener port: Port is free"), result.output);
     }
 
+    /** The Redis client and its pool load in the trimmed runtime: a desk asks a real redis-server about a call. */
+    @Test
+    void bundledRuntimeReachesATeamHub() throws Exception {
+        try (dev.switchboard.team.RedisServer redis = dev.switchboard.team.RedisServer.start(work.resolve("redis"))) {
+            Result result = run(List.of("--attach", redis.url(), "--say", "rtc_nosuchcall", "Hello?",
+                    "--data-dir", work.resolve("data-desk").toString()), 1);
+
+            assertEquals(1, result.exit, result.output);
+            assertTrue(result.output.contains("switchboard: unknown call rtc_nosuchcall"), result.output);
+        }
+    }
+
     private record Result(int exit, String output) {
     }
 

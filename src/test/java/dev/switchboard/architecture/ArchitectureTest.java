@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] UI_FEATURES = {"..ui.calllist..", "..ui.transcript..", "..ui.inspector..",
-            "..ui.accept..", "..ui.steering..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
+            "..ui.accept..", "..ui.steering..", "..ui.team..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
             "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.main..", "..ui.stage..", "..ui.audience.."};
 
     @ArchTest
@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule uiReachesTheApplicationLayerOnly = noClasses().that().resideInAPackage("dev.switchboard.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.store..", "dev.switchboard.sim..",
-                    "dev.switchboard.openai..", "dev.switchboard.webhook..")
+                    "dev.switchboard.openai..", "dev.switchboard.webhook..", "dev.switchboard.team..")
             .because("views reach storage, the network and the simulator only through the monitor's ports");
 
     @ArchTest
@@ -60,7 +60,7 @@ class ArchitectureTest {
     static final ArchRule uiLayers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.switchboard.ui..")
             .layer("Kernel").definedBy("dev.switchboard.ui")
             .layer("Views").definedBy("..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.accept..",
-                    "..ui.steering..", "..ui.stage..")
+                    "..ui.steering..", "..ui.stage..", "..ui.team..")
             .layer("Windows").definedBy("..ui.history..", "..ui.profiles..", "..ui.replay..", "..ui.settings..",
                     "..ui.setup..", "..ui.about..", "..ui.audience..")
             .layer("Shell").definedBy("..ui.main..")
@@ -70,7 +70,7 @@ class ArchitectureTest {
             .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Views", "Windows", "Shell");
 
     @ArchTest
-    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage)..")
+    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage|team)..")
             .should().notDependOnEachOther()
             .because("a view reuses the kernel, never another view");
 
@@ -78,6 +78,12 @@ class ArchitectureTest {
     static final ArchRule windowsDoNotOpenEachOther = slices().matching("dev.switchboard.ui.(history|profiles|replay|settings|setup|about|audience)..")
             .should().notDependOnEachOther()
             .because("windows are linked by the shell, not by importing each other");
+
+    @ArchTest
+    static final ArchRule onlyAppWiresTeamMode = noClasses().that().resideOutsideOfPackages(
+                    "dev.switchboard.app..", "dev.switchboard.team..")
+            .should().dependOnClassesThat().resideInAPackage("dev.switchboard.team..")
+            .because("team mode is an adapter beside store: the window gets its ports through a Backend");
 
     @ArchTest
     static final ArchRule appIsTheTop = noClasses().that().resideOutsideOfPackage("dev.switchboard.app..")

@@ -11,6 +11,7 @@ import dev.switchboard.ui.inspector.InspectorTabs;
 import dev.switchboard.ui.PresenterControls;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringPane;
+import dev.switchboard.ui.team.TeamBar;
 import dev.switchboard.ui.transcript.TranscriptView;
 import dev.switchboard.ui.stage.StageBadges;
 import javafx.animation.Interpolator;
@@ -147,7 +148,7 @@ final class CallWorkspace extends StackPane {
         PresenterControls.hideInspectorTabs(tabs, model.presenter());
         model.presenter().activeProperty().addListener(o -> redraw());
 
-        content.setTop(header);
+        content.setTop(new VBox(header, new TeamBar(model.teamBar())));
         content.setCenter(tabs);
         content.visibleProperty().bind(selected.isNotNull());
         emptyState.visibleProperty().bind(selected.isNull());

@@ -16,6 +16,7 @@ import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorViewModel;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringViewModel;
+import dev.switchboard.ui.team.TeamBarViewModel;
 import dev.switchboard.ui.transcript.TranscriptViewModel;
 import dev.switchboard.ui.stage.StageViewModel;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,7 @@ public final class SwitchboardViewModel {
     private final CallListViewModel callList = new CallListViewModel();
     private final AcceptViewModel accept = new AcceptViewModel(AcceptSettings.defaults());
     private final SteeringViewModel steering = new SteeringViewModel();
+    private final TeamBarViewModel teamBar;
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final StageViewModel stage;
     private final javafx.beans.property.BooleanProperty animateTranscript =
@@ -87,6 +89,7 @@ public final class SwitchboardViewModel {
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
         this.stage = new StageViewModel(presenter);
+        this.teamBar = new TeamBarViewModel(backend.team(), tasks);
 
         callList.selectedProperty().addListener((obs, old, row) -> show(row));
         autoAccept.set(backend.autoAnswer().autoAccept());
@@ -174,6 +177,7 @@ public final class SwitchboardViewModel {
         Call call = row == null ? null : row.call();
         accept.targetProperty().set(row);
         steering.targetProperty().set(row);
+        teamBar.targetProperty().set(row);
         transcript.show(call);
         inspector.show(call);
         stage.show(row);
@@ -300,6 +304,11 @@ public final class SwitchboardViewModel {
     /** View → Animate new transcript lines: bubbles fade in and the transcript glides (off: they just appear). */
     public javafx.beans.property.BooleanProperty animateTranscriptProperty() {
         return animateTranscript;
+    }
+
+    /** Team mode's seats of the shown call (hidden without a team hub). */
+    public TeamBarViewModel teamBar() {
+        return teamBar;
     }
 
     public TranscriptViewModel transcript() {
