@@ -7,7 +7,6 @@ import dev.switchboard.call.CallHealth;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
-import dev.switchboard.call.RawEvent;
 import dev.switchboard.config.PriceFile;
 import dev.switchboard.openai.CallsClient;
 import dev.switchboard.openai.OpenAiApiException;
@@ -250,7 +249,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
 
     private void openSession(Call call, AcceptSettings settings) {
         SidebandSession session = new SidebandSession(http, client.endpoints(), call.id(), apiKey,
-                new SessionEvents(call), socketRetry, scheduler, () -> call.state() == CallState.ACTIVE);
+                new SessionEvents(call, clock, () -> sessions.remove(call.id())), socketRetry, scheduler, () -> call.state() == CallState.ACTIVE);
         sessions.put(call.id(), session);
         toolDesk.watch(call);
         if (!settings.greeting().isBlank()) {
@@ -403,59 +402,6 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private static CompletableFuture<Void> failed(Call call, String name, String reason, boolean retryable) {
         call.reportAction(name + " failed: " + reason);
         return CompletableFuture.failedFuture(new ActionFailedException(reason, retryable, null));
-    }
-
-    /** Sideband callbacks for one call. */
-    private final class SessionEvents implements SidebandSession.Listener {
-        private final Call call;
-        private final EventApplier applier;
-
-        SessionEvents(Call call) {
-            this.call = call;
-            this.applier = new EventApplier(call, clock);
-        }
-
-        @Override
-        public void opened(boolean reconnected) {
-            call.mark(Milestone.SOCKET_OPEN);
-            if (reconnected) {
-                call.note("socket reconnected");
-            }
-        }
-
-        @Override
-        public void received(String frame) {
-            try {
-                applier.apply(frame);
-            } catch (RuntimeException e) {
-                // one odd frame must never end the session
-                log.warn("could not apply an event on {}: {}", call.id(), e.toString());
-            }
-        }
-
-        @Override
-        public void sent(String type, String frame) {
-            call.recordEvent(new RawEvent(clock.instant(), RawEvent.Direction.OUT, type, frame));
-        }
-
-        @Override
-        public void interrupted(String reason, int attempt) {
-            log.info("sideband for {} interrupted ({}); reconnect attempt {}", call.id(), reason, attempt);
-            if (attempt == 1) {
-                call.note("socket interrupted, reconnecting");
-            }
-        }
-
-        @Override
-        public void closed(String reason, boolean callEnded) {
-            sessions.remove(call.id());
-            call.health().socketClosed(null, reason); // the session's listener does not pass the close code yet
-            if (callEnded) {
-                call.moveTo(CallState.ENDED, reason);
-            } else if (call.state().isLive()) {
-                call.moveTo(CallState.FAILED, reason);
-            }
-        }
     }
 
     @Override
