@@ -47,6 +47,9 @@ public final class HeadlessMain {
             out.println(AppConfig.usage());
             return 0;
         }
+        if (config.commandLine().has("import-profiles")) {
+            return HeadlessExtras.importProfiles(config, workingDir, out, err); // no listener
+        }
         SwitchboardRuntime runtime;
         try {
             runtime = SwitchboardRuntime.start(config, simSpeed);
@@ -64,7 +67,16 @@ public final class HeadlessMain {
             HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
             runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
-            if (config.profile().isPresent()) {
+            HeadlessExtras extras = new HeadlessExtras();
+            extras.followEndedCalls(config, workingDir, runtime, printer);
+            if (config.commandLine().has("ab")) {
+                try {
+                    out.println(HeadlessExtras.startAb(config.commandLine(), runtime));
+                } catch (IllegalArgumentException e) {
+                    err.println("switchboard: " + e.getMessage());
+                    return 2;
+                }
+            } else if (config.profile().isPresent()) {
                 ProfileVersion profile;
                 try {
                     profile = runtime.profiles().latest(config.profile().get());
@@ -81,7 +93,7 @@ public final class HeadlessMain {
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));
             out.flush();
             if (runtime.isDemo()) {
-                return playDemo(runtime, out, err, printer);
+                return playDemo(runtime, out, err, printer, extras);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "switchboard-shutdown"));
             new CountDownLatch(1).await();
@@ -92,8 +104,8 @@ public final class HeadlessMain {
         }
     }
 
-    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer)
-            throws InterruptedException {
+    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer,
+                                HeadlessExtras extras) throws InterruptedException {
         for (Scenario scenario : DEMO_SEQUENCE) {
             String callId;
             try {
@@ -120,6 +132,7 @@ public final class HeadlessMain {
                 return 1;
             }
         }
+        extras.awaitPending();
         printer.awaitPrinted();
         out.println("switchboard: demo finished");
         return 0;

@@ -65,6 +65,13 @@ public final class AppConfig {
             FlagSpec.value("profile", "NAME", "headless: accept with this saved profile's latest version"),
             FlagSpec.value("prices", "FILE",
                     "USD per 1M tokens per model, JSON like the built-in prices.json; adds or overrides models"),
+            FlagSpec.value("import-profiles", "FILE",
+                    "import a profiles file (as the profiles editor exports it), print one line per profile, exit"),
+            FlagSpec.value("ab", "PROFILE,PROFILE[,...]",
+                    "headless: rotate these saved profiles across incoming calls (strict alternation), tag each call"),
+            FlagSpec.toggle("analyze", "headless: analyse each ended call (summary, outcome, rubric scores)"),
+            FlagSpec.value("analysis-model", "NAME", "model for the post-call analysis (default gpt-4.1-mini)"),
+            FlagSpec.value("report-dir", "DIR", "headless: write DIR/<call_id>.html when each call ends"),
             FlagSpec.toggle("help", "show this text"));
 
     private final String apiKey;
