@@ -7,10 +7,12 @@ import dev.switchboard.config.DataDirectory;
 import dev.switchboard.logging.Redactor;
 import dev.switchboard.call.PriceTable;
 import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.monitor.AutoAnalysis;
 import dev.switchboard.monitor.Backend;
 import dev.switchboard.monitor.CallAnalyzer;
 import dev.switchboard.monitor.DemoPeer;
 import dev.switchboard.monitor.Experiment;
+import dev.switchboard.monitor.ExperimentStats;
 import dev.switchboard.monitor.ReportWriter;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.openai.ResponsesClient;
@@ -56,6 +58,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
     private final MonitorService monitor;
     private final ProfileAccept profiles;
     private final Backend backend;
+    private AutoAnalysis autoAnalysis;
     private final ExecutorService analysisExecutor = Executors.newSingleThreadExecutor(Threads.daemon("analysis"));
 
     private SwitchboardRuntime(double simSpeed, boolean demoRequested, Path settingsFile, Set<String> fromEnvironment,
@@ -74,7 +77,8 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
         this.backend = new Backend(registry, profiles, monitor, monitor, monitor, monitor, Optional.of(stored),
-                Optional.of(stored));
+                Optional.of(stored), Optional.of(new ExperimentStats(history, profiles,
+                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC())));
     }
 
     /**
@@ -106,6 +110,12 @@ public final class SwitchboardRuntime implements AutoCloseable {
                 config.port(), config.bind(), config.baseUrl());
         SwitchboardRuntime runtime = new SwitchboardRuntime(simSpeed, demoRequested, settingsFile,
                 fromEnvironment, connection, DataDirectory.forConfig(config));
+        if (settingsFile != null) {
+            // the window: analyse ended calls (all of them in demo mode or with --analyze, else those with a rubric)
+            runtime.autoAnalysis = new AutoAnalysis(runtime.analyzer(config.commandLine().value("analysis-model")),
+                    runtime.recorder, runtime.history, config.demo() || config.commandLine().has("analyze"))
+                    .attach(runtime.registry);
+        }
         try {
             runtime.monitor.start(config.demo());
         } catch (IOException | ConfigException | RuntimeException e) {
@@ -152,6 +162,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
 
     public ReportWriter reports(PriceTable prices) {
         return new ReportWriter(history, prices, monitor::secrets);
+    }
+
+    /** The window's post-call analysis (empty headless, where --analyze prints its lines instead). */
+    public Optional<AutoAnalysis> autoAnalysis() {
+        return Optional.ofNullable(autoAnalysis);
     }
 
     /** A new experiment, stored; run it with {@link ProfileAccept#runExperiment}. */

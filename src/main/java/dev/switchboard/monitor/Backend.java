@@ -10,10 +10,18 @@ import java.util.Optional;
  *
  * @param history  the call history, when this monitor keeps one
  * @param profiles saved profiles and routing rules, when this monitor keeps them
+ * @param experiments prompt experiments and per-version stats, when this monitor keeps a history
  */
 public record Backend(CallRegistry calls, CallActions actions, ListenerStatus status, DemoCalls demo,
                       AutoAnswer autoAnswer, ConnectionControl connection, Optional<HistoryService> history,
-                      Optional<ProfileService> profiles) {
+                      Optional<ProfileService> profiles, Optional<ExperimentService> experiments) {
+
+    /** Without experiments (tests and monitors that keep no history). */
+    public Backend(CallRegistry calls, CallActions actions, ListenerStatus status, DemoCalls demo,
+                   AutoAnswer autoAnswer, ConnectionControl connection, Optional<HistoryService> history,
+                   Optional<ProfileService> profiles) {
+        this(calls, actions, status, demo, autoAnswer, connection, history, profiles, Optional.empty());
+    }
 
     public Backend {
         Objects.requireNonNull(calls, "calls");
@@ -24,5 +32,6 @@ public record Backend(CallRegistry calls, CallActions actions, ListenerStatus st
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(experiments, "experiments");
     }
 }

@@ -225,6 +225,10 @@ public final class CallRecorder implements AutoCloseable {
     }
 
     private void process(List<Task> batch) {
+        process(batch, 0);
+    }
+
+    private void process(List<Task> batch, int attempt) {
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         List<CommitBatch.EventRef> events = new ArrayList<>();
         List<CommitBatch.EntryRef> entries = new ArrayList<>();
@@ -269,6 +273,18 @@ public final class CallRecorder implements AutoCloseable {
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
+            if (attempt < 5 && String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+                // another connection wrote meanwhile (WAL does not wait to upgrade a reader): redo the batch afresh
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L * (attempt + 1));
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the retry fails the same way and is reported then
+                }
+                before.forEach((w, b) -> w.forget((Integer) b[0], (CallState) b[1]));
+                process(batch, attempt + 1);
+                return;
+            }
             failures++;
             log.error("could not write call history ({} tasks): {}", batch.size(), e.toString());
             try {
