@@ -22,9 +22,15 @@ public final class Verdict {
             return "latency not distinguishable yet, n=" + i.n();
         }
         boolean bFaster = i.difference() < 0;
+        double low = Math.min(Math.abs(i.low()), Math.abs(i.high()));
+        double high = Math.max(Math.abs(i.low()), Math.abs(i.high()));
+        if (Math.abs(i.difference()) < 0.05) {
+            // tenths of a second would read "faster by 0.0 s": milliseconds then
+            return String.format(Locale.ROOT, "%s is faster by %.0f ms, 95 %% CI %.0f–%.0f ms", bFaster ? b : a,
+                    Math.abs(i.difference()) * 1000, low * 1000, high * 1000);
+        }
         return String.format(Locale.ROOT, "%s is faster by %.1f s, 95 %% CI %.1f–%.1f", bFaster ? b : a,
-                Math.abs(i.difference()), Math.min(Math.abs(i.low()), Math.abs(i.high())),
-                Math.max(Math.abs(i.low()), Math.abs(i.high())));
+                Math.abs(i.difference()), low, high);
     }
 
     /** Mean rubric scores: higher is better. */

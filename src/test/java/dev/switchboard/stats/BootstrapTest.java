@@ -50,6 +50,8 @@ class BootstrapTest {
         Interval slower = new Interval(0.4, 0.1, 0.7, 9);
         assertEquals("A is faster by 0.4 s, 95 % CI 0.1–0.7", Verdict.latency("A", "B", Optional.of(slower)));
         assertEquals("B scores higher by 0.4, 95 % CI 0.1–0.7", Verdict.scores("A", "B", Optional.of(slower)));
+        assertEquals("A is faster by 20 ms, 95 % CI 10–30 ms",
+                Verdict.latency("A", "B", Optional.of(new Interval(0.02, 0.01, 0.03, 6))));
     }
 
     @Test
