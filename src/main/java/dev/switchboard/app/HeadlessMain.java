@@ -53,6 +53,9 @@ public final class HeadlessMain {
             out.println(AppConfig.usage());
             return 0;
         }
+        if (config.commandLine().has("import-profiles")) {
+            return HeadlessExtras.importProfiles(config, workingDir, out, err); // no listener
+        }
         TeamOptions team;
         try {
             team = TeamMain.options(config);
@@ -96,7 +99,16 @@ public final class HeadlessMain {
             runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
             // nobody is there to answer: every function call and approval request is answered automatically
             runtime.monitor().setToolAutoReply(ToolAutoReply.headless("always".equals(mcpApprove)));
-            if (config.profile().isPresent()) {
+            HeadlessExtras extras = new HeadlessExtras();
+            extras.followEndedCalls(config, workingDir, runtime, printer);
+            if (config.commandLine().has("ab")) {
+                try {
+                    out.println(HeadlessExtras.startAb(config.commandLine(), runtime));
+                } catch (IllegalArgumentException e) {
+                    err.println("switchboard: " + e.getMessage());
+                    return 2;
+                }
+            } else if (config.profile().isPresent()) {
                 ProfileVersion profile;
                 try {
                     profile = runtime.profiles().latest(config.profile().get());
@@ -114,7 +126,7 @@ public final class HeadlessMain {
                     + (runtime.isDemo() ? " (demo mode: simulated calls, no API key needed)" : ""));
             out.flush();
             if (runtime.isDemo()) {
-                return playDemo(runtime, out, err, printer);
+                return playDemo(runtime, out, err, printer, extras);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (hub != null) {
@@ -130,8 +142,8 @@ public final class HeadlessMain {
         }
     }
 
-    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer)
-            throws InterruptedException {
+    private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer,
+                                HeadlessExtras extras) throws InterruptedException {
         for (Scenario scenario : DEMO_SEQUENCE) {
             String callId;
             try {
@@ -158,6 +170,7 @@ public final class HeadlessMain {
                 return 1;
             }
         }
+        extras.awaitPending();
         printer.awaitPrinted();
         out.println("switchboard: demo finished");
         return 0;

@@ -35,6 +35,7 @@ final class HeadlessPrinter {
     private final Supplier<CompletableFuture<Void>> durable;
     /** Lines wait for their commit in order: each print runs after the one before it. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private final Set<String> ended = new HashSet<>();
 
     HeadlessPrinter(PrintStream out) {
         this(out, () -> CompletableFuture.completedFuture(null));
@@ -55,6 +56,18 @@ final class HeadlessPrinter {
             last.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             // printing is best effort at exit
+        }
+    }
+
+    /** Lines from after the call (analysis, report), printed once what they report is committed. */
+    void emitLines(List<String> lines) {
+        emit(lines);
+    }
+
+    /** True the first time a call is seen ended (so post-call work starts once). */
+    boolean markEnded(String callId) {
+        synchronized (ended) {
+            return ended.add(callId);
         }
     }
 

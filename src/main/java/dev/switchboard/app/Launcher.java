@@ -23,7 +23,7 @@ public final class Launcher {
         boolean help = arguments.contains("--help") || arguments.contains("-h");
         if (arguments.contains("--check") && !help) {
             CheckCommand.main(args, CheckSettings.forProcess(args));
-        } else if (arguments.stream().anyMatch(HEADLESS_FLAGS::contains)) {
+        } else if (arguments.stream().anyMatch(a -> HEADLESS_FLAGS.contains(a) || a.startsWith("--import-profiles"))) {
             HeadlessMain.main(args);
         } else {
             SwitchboardApp.main(args);

@@ -5,7 +5,22 @@ import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.DataDirectory;
 import dev.switchboard.logging.Redactor;
+import dev.switchboard.call.PriceTable;
+import dev.switchboard.history.ProfileVersion;
+import dev.switchboard.monitor.AutoAnalysis;
 import dev.switchboard.monitor.Backend;
+import dev.switchboard.monitor.CallAnalyzer;
+import dev.switchboard.monitor.DemoPeer;
+import dev.switchboard.monitor.Experiment;
+import dev.switchboard.monitor.ExperimentStats;
+import dev.switchboard.monitor.ReportWriter;
+import dev.switchboard.openai.OpenAiEndpoints;
+import dev.switchboard.openai.ResponsesClient;
+import dev.switchboard.util.Threads;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.switchboard.monitor.CallMonitor;
 import dev.switchboard.monitor.Connection;
 import dev.switchboard.monitor.MonitorService;
@@ -43,6 +58,8 @@ public final class SwitchboardRuntime implements AutoCloseable {
     private final MonitorService monitor;
     private final ProfileAccept profiles;
     private final Backend backend;
+    private AutoAnalysis autoAnalysis;
+    private final ExecutorService analysisExecutor = Executors.newSingleThreadExecutor(Threads.daemon("analysis"));
 
     private SwitchboardRuntime(double simSpeed, boolean demoRequested, Path settingsFile, Set<String> fromEnvironment,
                                Connection connection, Path dataDir) {
@@ -61,7 +78,8 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
         this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
-                Optional.of(stored));
+                Optional.of(stored), Optional.empty(), Optional.of(new ExperimentStats(history, profiles,
+                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC())));
     }
 
     /**
@@ -93,6 +111,12 @@ public final class SwitchboardRuntime implements AutoCloseable {
                 config.port(), config.bind(), config.baseUrl());
         SwitchboardRuntime runtime = new SwitchboardRuntime(simSpeed, demoRequested, settingsFile,
                 fromEnvironment, connection, DataDirectory.forConfig(config));
+        if (settingsFile != null) {
+            // the window: analyse ended calls (all of them in demo mode or with --analyze, else those with a rubric)
+            runtime.autoAnalysis = new AutoAnalysis(runtime.analyzer(config.commandLine().value("analysis-model")),
+                    runtime.recorder, runtime.history, config.demo() || config.commandLine().has("analyze"))
+                    .attach(runtime.registry);
+        }
         try {
             runtime.monitor.start(config.demo());
         } catch (IOException | ConfigException | RuntimeException e) {
@@ -125,6 +149,32 @@ public final class SwitchboardRuntime implements AutoCloseable {
 
     public boolean isDemo() {
         return monitor.isDemo();
+    }
+
+    /** Post-call analysis on the connection in use (the simulator in demo mode); a model of null is the default. */
+    public CallAnalyzer analyzer(String model) {
+        return new CallAnalyzer(history, () -> {
+            Optional<DemoPeer> demo = monitor.demoPeer();
+            String base = demo.map(DemoPeer::baseUrl).orElse(monitor.connection().baseUrl());
+            String key = demo.map(DemoPeer::apiKey).orElse(monitor.connection().apiKey());
+            return new ResponsesClient(http, new OpenAiEndpoints(base), key);
+        }, model, analysisExecutor, Clock.systemUTC());
+    }
+
+    public ReportWriter reports(PriceTable prices) {
+        return new ReportWriter(history, prices, monitor::secrets);
+    }
+
+    /** The window's post-call analysis (empty headless, where --analyze prints its lines instead). */
+    public Optional<AutoAnalysis> autoAnalysis() {
+        return Optional.ofNullable(autoAnalysis);
+    }
+
+    /** A new experiment, stored; run it with {@link ProfileAccept#runExperiment}. */
+    public Experiment newExperiment(String name, List<ProfileVersion> arms, List<Double> weights, long seed) {
+        Experiment draft = new Experiment(0, name, arms, weights, seed);
+        long id = history.experiments().create(name, draft.storedArms(), seed, Instant.now()).id();
+        return new Experiment(id, name, arms, weights, seed);
     }
 
     // ---- hooks for tests, benchmarks and the setup checklist ----
@@ -174,6 +224,8 @@ public final class SwitchboardRuntime implements AutoCloseable {
     @Override
     public void close() {
         monitor.close();
+        analysisExecutor.shutdown();
+        profiles.runExperiment(null, false);
         closeHistory();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -76,6 +76,13 @@ public final class AppConfig {
             FlagSpec.toggle("tail", "with --attach: print every call's lines, from their start, then live (no window)"),
             FlagSpec.pair("say", "CALL_ID TEXT", "with --attach: make the call's agent say TEXT, print the hub's answer"),
             FlagSpec.value("desk", "NAME", "team mode: the name other desks see (default user@host)"),
+            FlagSpec.value("import-profiles", "FILE",
+                    "import a profiles file (as the profiles editor exports it), print one line per profile, exit"),
+            FlagSpec.value("ab", "PROFILE,PROFILE[,...]",
+                    "headless: rotate these saved profiles across incoming calls (strict alternation), tag each call"),
+            FlagSpec.toggle("analyze", "headless: analyse each ended call (summary, outcome, rubric scores)"),
+            FlagSpec.value("analysis-model", "NAME", "model for the post-call analysis (default gpt-4.1-mini)"),
+            FlagSpec.value("report-dir", "DIR", "headless: write DIR/<call_id>.html when each call ends"),
             FlagSpec.toggle("help", "show this text"));
 
     private final String apiKey;

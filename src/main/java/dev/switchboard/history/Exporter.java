@@ -68,6 +68,23 @@ public final class Exporter {
 
     // ---- Markdown ----
 
+    /** Like {@link #markdown(StoredCall)}, with the post-call analysis as a last section. */
+    public String markdown(StoredCall call, CallAnalysis analysis) {
+        StringBuilder md = new StringBuilder(markdown(call));
+        md.append("\n## Analysis\n\n");
+        if (!analysis.isDone()) {
+            md.append("Failed: ").append(scrub(analysis.error(), callerNumbers(List.of(call)))).append("\n");
+            return md.toString();
+        }
+        md.append(scrub(analysis.summary(), callerNumbers(List.of(call)))).append("\n\n| | |\n|---|---|\n");
+        row(md, "Outcome", analysis.outcome());
+        row(md, "Mean score", analysis.meanScoreText());
+        for (RubricScore s : analysis.scores()) {
+            row(md, s.item(), s.score() + " — " + scrub(s.reason(), callerNumbers(List.of(call))));
+        }
+        return md.toString();
+    }
+
     public String markdown(StoredCall call) {
         StringBuilder md = new StringBuilder();
         SipAddress caller = call.caller();

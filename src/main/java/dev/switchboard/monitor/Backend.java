@@ -8,19 +8,22 @@ import java.util.Optional;
  * Everything the window needs from the running monitor, as small ports: the app wires the real ones, a test
  * fakes only the ports it uses.
  *
- * @param history  the call history, when this monitor keeps one
- * @param profiles saved profiles and routing rules, when this monitor keeps them
- * @param team     who watches and who drives each call, on a desk attached to a team hub
+ * @param history     the call history, when this monitor keeps one
+ * @param profiles    saved profiles and routing rules, when this monitor keeps them
+ * @param team        who watches and who drives each call, on a desk attached to a team hub
+ * @param experiments prompt experiments and per-version stats, when this monitor keeps a history
  */
 public record Backend(CallRegistry calls, CallActions actions, ListenerStatus status, DemoCalls demo,
                       AutoAnswer autoAnswer, ConnectionControl connection, Optional<HistoryService> history,
-                      Optional<ProfileService> profiles, Optional<TeamSeats> team) {
+                      Optional<ProfileService> profiles, Optional<TeamSeats> team,
+                      Optional<ExperimentService> experiments) {
 
-    /** A backend of a single desk (no team hub). */
+    /** A single desk's backend without experiments (tests, monitors that keep no history). */
     public Backend(CallRegistry calls, CallActions actions, ListenerStatus status, DemoCalls demo,
                    AutoAnswer autoAnswer, ConnectionControl connection, Optional<HistoryService> history,
                    Optional<ProfileService> profiles) {
-        this(calls, actions, status, demo, autoAnswer, connection, history, profiles, Optional.empty());
+        this(calls, actions, status, demo, autoAnswer, connection, history, profiles, Optional.empty(),
+                Optional.empty());
     }
 
     public Backend {
@@ -33,5 +36,6 @@ public record Backend(CallRegistry calls, CallActions actions, ListenerStatus st
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(experiments, "experiments");
     }
 }

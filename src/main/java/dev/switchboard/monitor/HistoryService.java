@@ -1,5 +1,7 @@
 package dev.switchboard.monitor;
 
+import dev.switchboard.history.CallAnalysis;
+import dev.switchboard.history.CallMetrics;
 import dev.switchboard.history.CallSummary;
 import dev.switchboard.history.SearchHit;
 import dev.switchboard.history.StoredCall;
@@ -20,6 +22,19 @@ public interface HistoryService {
     List<SearchHit> search(String query, int limit);
 
     Optional<StoredCall> load(String callId);
+
+    /**
+     * A stored call's metrics, rebuilt from its raw events; {@link CallMetrics#UNKNOWN} when the call is not
+     * stored.
+     */
+    default CallMetrics metrics(String callId) {
+        return CallMetrics.UNKNOWN;
+    }
+
+    /** The post-call analysis of a stored call, if it has one. */
+    default Optional<CallAnalysis> analysis(String callId) {
+        return Optional.empty();
+    }
 
     /** Strings no export may contain (the configured API key and webhook secret). Never shown on screen. */
     List<String> secretsToRedact();

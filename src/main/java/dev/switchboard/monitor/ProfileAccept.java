@@ -25,6 +25,7 @@ public final class ProfileAccept {
     private final HistoryStore store;
     private final CallRecorder recorder;
     private volatile ProfileVersion everyCall;
+    private volatile ExperimentRunner experiment;
 
     public ProfileAccept(CallActions actions, AutoAnswer autoAnswer, HistoryStore store, CallRecorder recorder) {
         this.actions = actions;
@@ -56,7 +57,45 @@ public final class ProfileAccept {
         autoAnswer.setAutoAccept(true, profile.tracedSettings());
     }
 
+    /**
+     * Runs a prompt experiment: from now on each new call gets the next arm ({@link Experiment}), noted on its
+     * record; with {@code autoAccept} it is also accepted with that arm's settings (headless {@code --ab}), else
+     * the arm is the accept panel's default ({@link #experimentArm}). Replaces a running experiment.
+     */
+    public void runExperiment(Experiment next, boolean autoAccept) {
+        ExperimentRunner previous = experiment;
+        experiment = next == null ? null : new ExperimentRunner(next, autoAccept, store, java.time.Clock.systemUTC());
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** The experiment now running, if any. */
+    public Optional<Experiment> experiment() {
+        ExperimentRunner running = experiment;
+        return running == null ? Optional.empty() : Optional.of(running.experiment());
+    }
+
+    /** The profile version the running experiment gave this call, if it gave it one. */
+    public Optional<ProfileVersion> experimentArm(String callId) {
+        ExperimentRunner running = experiment;
+        return running == null ? Optional.empty() : running.assigned(callId);
+    }
+
     private void onNewCall(Call call) {
+        ExperimentRunner running = experiment;
+        if (running != null) {
+            ProfileVersion arm = running.assign(call);
+            log.info("call {} gets experiment arm {}", call.id(), arm.ref().describe());
+            if (running.autoAccept()) {
+                // after every other listener has seen the call ring
+                recorder.tagProfile(call.id(), arm);
+                running.later(() -> actions.accept(call, arm.tracedSettings()));
+            } else {
+                recorder.tagProfile(call.id(), arm);
+            }
+            return;
+        }
         ProfileVersion profile = everyCall;
         if (profile != null) {
             recorder.tagProfile(call.id(), profile);

@@ -1,6 +1,9 @@
 package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.config.PriceFile;
+import dev.switchboard.history.CallAnalysis;
+import dev.switchboard.history.CallMetrics;
 import dev.switchboard.history.CallSummary;
 import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
@@ -32,9 +35,23 @@ public final class StoredHistory implements HistoryService, ProfileService {
         return store.listCalls(from, to, limit);
     }
 
+    /** Spoken lines and analysis summaries, newest first. */
     @Override
     public List<SearchHit> search(String query, int limit) {
-        return store.search(query, limit);
+        List<SearchHit> hits = new java.util.ArrayList<>(store.search(query, limit));
+        hits.addAll(store.analyses().search(query, limit));
+        hits.sort(java.util.Comparator.comparing(SearchHit::at).reversed());
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    }
+
+    @Override
+    public CallMetrics metrics(String callId) {
+        return store.load(callId).map(c -> CallReplay.metrics(c, PriceFile.bundled())).orElse(CallMetrics.UNKNOWN);
+    }
+
+    @Override
+    public Optional<CallAnalysis> analysis(String callId) {
+        return store.analyses().load(callId);
     }
 
     @Override

@@ -19,6 +19,10 @@ public final class OpenAiEndpoints {
         return base.newBuilder().addPathSegments("realtime/calls").addPathSegment(callId).addPathSegment(action).build();
     }
 
+    public HttpUrl responses() {
+        return base.newBuilder().addPathSegment("responses").build();
+    }
+
     public HttpUrl models() {
         return base.newBuilder().addPathSegment("models").build();
     }

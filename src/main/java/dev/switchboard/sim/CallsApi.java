@@ -41,6 +41,15 @@ final class CallsApi extends Handler.Abstract {
             String method = request.getMethod();
             String path = request.getHttpURI().getPath();
             String body = method.equals("POST") ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
+            if (path.equals(ResponsesApi.PATH) && method.equals("POST")) {
+                checkKey(request);
+                String answer = Json.write(ResponsesApi.answer(body));
+                sim.logRequest(line + " 200");
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                Content.Sink.write(response, true, answer, callback);
+                return true;
+            }
             sim.callOnScheduler(() -> {
                 route(request, method, path, body);
                 return null;

@@ -44,6 +44,8 @@ public final class HistoryStore implements AutoCloseable {
     private final Connection shared;
     private final ProfileStore profiles;
     private final RoutingRules routing;
+    private final AnalysisStore analyses;
+    private final ExperimentStore experiments;
     private volatile boolean closed;
     private IncomingCallStore incomingCalls;
 
@@ -67,6 +69,8 @@ public final class HistoryStore implements AutoCloseable {
         }
         this.profiles = new ProfileStore(this);
         this.routing = new RoutingRules(this);
+        this.analyses = new AnalysisStore(this);
+        this.experiments = new ExperimentStore(this);
     }
 
     /** Opens (creating if needed) the database file at this path. */
@@ -142,6 +146,15 @@ public final class HistoryStore implements AutoCloseable {
 
     public RoutingRules routing() {
         return routing;
+    }
+
+    /** Post-call analyses and profile rubrics. */
+    public AnalysisStore analyses() {
+        return analyses;
+    }
+
+    public ExperimentStore experiments() {
+        return experiments;
     }
 
     // ---- search ----

@@ -66,7 +66,23 @@ final class Schema {
                             + " PRIMARY KEY (profile_id, version))",
                     "CREATE TABLE routing_rules (id INTEGER PRIMARY KEY, position INTEGER NOT NULL,"
                             + " number_prefix TEXT NOT NULL, profile_name TEXT NOT NULL COLLATE NOCASE,"
-                            + " enabled INTEGER NOT NULL DEFAULT 1)")));
+                            + " enabled INTEGER NOT NULL DEFAULT 1)")),
+            new Migration(3, "post-call analyses (searchable), experiments and their calls, profile rubrics", List.of(
+                    "CREATE TABLE analyses (call_id TEXT PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,"
+                            + " status TEXT NOT NULL, model TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '',"
+                            + " outcome TEXT NOT NULL DEFAULT '', scores_json TEXT NOT NULL DEFAULT '[]',"
+                            + " error TEXT NOT NULL DEFAULT '', at_ns INTEGER NOT NULL)",
+                    // its own small index: a summary is one row per call, searched next to the spoken lines
+                    "CREATE VIRTUAL TABLE analyses_fts USING fts5(call_id UNINDEXED, summary,"
+                            + " tokenize='unicode61 remove_diacritics 2')",
+                    "CREATE TABLE experiments (id INTEGER PRIMARY KEY, name TEXT NOT NULL, arms_json TEXT NOT NULL,"
+                            + " seed INTEGER NOT NULL, started_ns INTEGER NOT NULL, stopped_ns INTEGER)",
+                    "CREATE TABLE experiment_calls (experiment_id INTEGER NOT NULL REFERENCES experiments(id)"
+                            + " ON DELETE CASCADE, call_id TEXT NOT NULL, arm INTEGER NOT NULL,"
+                            + " profile_name TEXT NOT NULL, profile_version INTEGER NOT NULL, at_ns INTEGER NOT NULL,"
+                            + " PRIMARY KEY (experiment_id, call_id))",
+                    "CREATE TABLE profile_rubrics (profile_name TEXT PRIMARY KEY COLLATE NOCASE,"
+                            + " rubric_json TEXT NOT NULL)")));
 
     /**
      * Utterance ids are {@code epochMillis × 2^20 + n}: the id order is the time order (to the millisecond, then

@@ -35,7 +35,7 @@ public final class WatcherBackend implements CallActions, ListenerStatus, AutoAn
     public static Backend of(TeamWatcher watcher) {
         WatcherBackend ports = new WatcherBackend(watcher);
         return new Backend(watcher.calls(), ports, ports, DemoCalls.NONE, ports, ports, Optional.empty(), Optional.empty(),
-                Optional.of(ports));
+                Optional.of(ports), Optional.empty());
     }
 
     // ---- seats: who watches, who drives ----

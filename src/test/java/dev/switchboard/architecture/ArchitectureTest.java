@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] UI_FEATURES = {"..ui.calllist..", "..ui.transcript..", "..ui.inspector..",
             "..ui.accept..", "..ui.steering..", "..ui.team..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
-            "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.main..", "..ui.stage..", "..ui.audience.."};
+            "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.experiments..", "..ui.main..", "..ui.stage..", "..ui.audience.."};
 
     @ArchTest
     static final ArchRule callIsPureDomain = classes().that().resideInAPackage("dev.switchboard.call..")
@@ -62,7 +62,7 @@ class ArchitectureTest {
             .layer("Views").definedBy("..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.accept..",
                     "..ui.steering..", "..ui.stage..", "..ui.team..")
             .layer("Windows").definedBy("..ui.history..", "..ui.profiles..", "..ui.replay..", "..ui.settings..",
-                    "..ui.setup..", "..ui.about..", "..ui.audience..")
+                    "..ui.setup..", "..ui.about..", "..ui.audience..", "..ui.experiments..")
             .layer("Shell").definedBy("..ui.main..")
             .whereLayer("Shell").mayNotBeAccessedByAnyLayer()
             .whereLayer("Windows").mayOnlyBeAccessedByLayers("Shell")
@@ -75,7 +75,7 @@ class ArchitectureTest {
             .because("a view reuses the kernel, never another view");
 
     @ArchTest
-    static final ArchRule windowsDoNotOpenEachOther = slices().matching("dev.switchboard.ui.(history|profiles|replay|settings|setup|about|audience)..")
+    static final ArchRule windowsDoNotOpenEachOther = slices().matching("dev.switchboard.ui.(history|profiles|replay|settings|setup|about|audience|experiments)..")
             .should().notDependOnEachOther()
             .because("windows are linked by the shell, not by importing each other");
 

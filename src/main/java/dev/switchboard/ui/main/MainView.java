@@ -5,6 +5,7 @@ import dev.switchboard.ui.OverflowBar;
 import dev.switchboard.ui.Stylesheets;
 import dev.switchboard.ui.UiTasks;
 import dev.switchboard.ui.history.HistoryWindow;
+import dev.switchboard.ui.experiments.ExperimentsWindow;
 import dev.switchboard.ui.history.HistoryMenu;
 import dev.switchboard.ui.profiles.ProfilesMenu;
 import dev.switchboard.ui.replay.ReplayMenu;
@@ -129,7 +130,8 @@ public final class MainView extends BorderPane {
         return List.of(
                 HistoryMenu.contribution(owner, model.backend().history(), tasks, model.presenter(), links),
                 ProfilesMenu.contribution(owner, model.backend().profiles(), tasks, () -> model.profilePicker().reload()),
-                ReplayMenu.contribution(owner, tasks));
+                ReplayMenu.contribution(owner, tasks),
+                ExperimentsWindow.contribution(owner, model.backend().experiments(), tasks));
     }
 
     private static List<MenuItem> itemsFor(String menu, List<MenuContribution> features) {

@@ -1,0 +1,28 @@
+package dev.switchboard.monitor;
+
+import dev.switchboard.history.ArmStats;
+import dev.switchboard.history.ExperimentInfo;
+import dev.switchboard.history.ExperimentResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prompt experiments and per-version outcomes, for the experiment view and the profiles editor. Blocking. */
+public interface ExperimentService {
+
+    /** Every experiment, newest first. */
+    List<ExperimentInfo> experiments();
+
+    /** The running one, if any. */
+    Optional<ExperimentInfo> running();
+
+    /** Starts (replacing a running one) with the latest versions of these saved profiles, equal weights. */
+    ExperimentInfo start(String name, List<String> profileNames, List<Double> weights);
+
+    void stop();
+
+    ExperimentResult result(long experimentId);
+
+    /** The calls and metrics of every version of a profile, by version number. */
+    Map<Integer, ArmStats> versionStats(String profileName);
+}
