@@ -63,7 +63,6 @@ public final class HeadlessMain {
         try (runtime) {
             HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
-            runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
             if (config.profile().isPresent()) {
                 ProfileVersion profile;
                 try {

@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.call.Alert;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallState;
@@ -81,6 +82,7 @@ final class HeadlessPrinter {
         Set<String> printed = new HashSet<>();
         CallState[] lastState = {null};
         int[] warningsPrinted = {0};
+        int[] alertsPrinted = {0};
         boolean[] summarized = {false};
         call.addListener((c, change) -> {
             if (change == CallChange.STATE) {
@@ -94,6 +96,8 @@ final class HeadlessPrinter {
                 printFinished(c, printed);
             } else if (change == CallChange.HEALTH) {
                 printWarnings(c, warningsPrinted);
+            } else if (change == CallChange.ALERTS) {
+                printAlerts(c, alertsPrinted);
             }
         });
         printState(call, lastState);
@@ -108,6 +112,19 @@ final class HeadlessPrinter {
                 lines.add("[" + call.id() + "] warning: " + warnings.get(i).text().replace('\n', ' '));
             }
             printedCount[0] = Math.max(printedCount[0], warnings.size());
+            emit(lines);
+        }
+    }
+
+    /** {@code [call_id] ALERT <kind>: <detail>}; for a keyword rule the detail is the matched text. */
+    private void printAlerts(Call call, int[] printedCount) {
+        List<String> lines = new ArrayList<>();
+        synchronized (printedCount) {
+            List<Alert> alerts = call.alerts().alerts();
+            for (int i = printedCount[0]; i < alerts.size(); i++) {
+                lines.add("[" + call.id() + "] ALERT " + alerts.get(i).describe().replace('\n', ' '));
+            }
+            printedCount[0] = Math.max(printedCount[0], alerts.size());
             emit(lines);
         }
     }

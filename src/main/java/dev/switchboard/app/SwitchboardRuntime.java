@@ -9,6 +9,8 @@ import dev.switchboard.monitor.Backend;
 import dev.switchboard.monitor.CallMonitor;
 import dev.switchboard.monitor.Connection;
 import dev.switchboard.monitor.MonitorService;
+import dev.switchboard.monitor.PriceBook;
+import dev.switchboard.monitor.Watchdogs;
 import dev.switchboard.monitor.ProfileAccept;
 import dev.switchboard.monitor.StoredHistory;
 import dev.switchboard.openai.OpenAiHttp;
@@ -16,6 +18,7 @@ import dev.switchboard.setup.SetupChecklist;
 import dev.switchboard.sim.Simulator;
 import dev.switchboard.store.CallRecorder;
 import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.MetricsRecorder;
 import dev.switchboard.webhook.IncomingCall;
 import dev.switchboard.webhook.WebhookListener;
 import java.io.IOException;
@@ -43,9 +46,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
     private final MonitorService monitor;
     private final ProfileAccept profiles;
     private final Backend backend;
+    private final PriceBook prices;
+    private final Watchdogs watchdogs;
 
     private SwitchboardRuntime(double simSpeed, boolean demoRequested, Path settingsFile, Set<String> fromEnvironment,
-                               Connection connection, Path dataDir) {
+                               Connection connection, Path dataDir, AppConfig config) {
         // history first: every call a listener hands over is recorded from its first moment
         this.history = HistoryStore.openIn(dataDir);
         int unfinished = history.closeUnfinished("outcome unknown: Switchboard stopped before the call ended");
@@ -57,6 +62,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.monitor = new MonitorService(registry, http, () -> new SimulatorPeer(simSpeed), demoRequested,
                 settingsFile, fromEnvironment, connection, history.incomingCalls());
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
+        // after the monitor's bundled prices, before anyone else hears of a new call
+        this.prices = new PriceBook(dataDir.resolve("prices.json"), config.pricesFlag()).attach(registry);
+        monitor.usePrices(prices);
+        this.watchdogs = new Watchdogs(profiles, call -> config.watchdogLimits()).attach(registry);
+        new MetricsRecorder(history, recorder).attach(registry);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
         this.backend = new Backend(registry, profiles, monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored));
@@ -90,7 +100,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         Connection connection = new Connection(config.apiKey().orElse(null), config.webhookSecret().orElse(null),
                 config.port(), config.bind(), config.baseUrl());
         SwitchboardRuntime runtime = new SwitchboardRuntime(simSpeed, demoRequested, settingsFile,
-                fromEnvironment, connection, DataDirectory.forConfig(config));
+                fromEnvironment, connection, DataDirectory.forConfig(config), config);
         try {
             runtime.monitor.start(config.demo());
         } catch (IOException | ConfigException | RuntimeException e) {
@@ -164,6 +174,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
         return monitor.webhookListener();
     }
 
+    /** The prices new calls are costed with. */
+    public PriceBook prices() {
+        return prices;
+    }
+
     private void closeHistory() {
         recorder.close();
         history.close();
@@ -171,6 +186,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdogs.close();
         monitor.close();
         closeHistory();
         http.dispatcher().executorService().shutdown();

@@ -108,6 +108,25 @@ public final class Exporter {
         return scrub(md.toString(), callerNumbers(List.of(call)));
     }
 
+    /** The Markdown export with a latency, cost and health section (times observed by the monitor). */
+    public String markdown(StoredCall call, CallMetrics metrics) {
+        String md = markdown(call);
+        if (metrics == null) {
+            return md;
+        }
+        int at = md.indexOf("\n## Transcript");
+        return md.substring(0, at) + "\n" + scrub(MetricsMarkdown.section(metrics), callerNumbers(List.of(call)))
+                + md.substring(at);
+    }
+
+    /** The JSON export with a {@code metrics} object; {@link HistoryJson#readCall} ignores it. */
+    public String json(StoredCall call, CallMetrics metrics) {
+        if (metrics == null) {
+            return json(call);
+        }
+        return scrub(MetricsMarkdown.withMetrics(HistoryJson.writeCall(call), metrics), callerNumbers(List.of(call)));
+    }
+
     // ---- JSON ----
 
     /** Everything about the call, for tools; {@link HistoryJson#readCall} reads it back (e.g. for replay). */

@@ -8,6 +8,7 @@ import dev.switchboard.call.CallRegistry;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.RawEvent;
+import dev.switchboard.call.SessionChange;
 import dev.switchboard.config.PriceFile;
 import dev.switchboard.openai.CallsClient;
 import dev.switchboard.openai.OpenAiApiException;
@@ -110,6 +111,9 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     /** The webhook sink: runs after the listener has answered 200. */
     public void onIncoming(IncomingCall incoming) {
         Call call = new Call(incoming.callId(), incoming.sipHeaders(), clock);
+        if (incoming.deliveryLag() != null) {
+            call.health().webhookLag(incoming.deliveryLag());
+        }
         call.turns().usePrices(PriceFile.bundled()); // before the registry hears of it, so a --prices override wins
         if (!registry.add(call)) {
             log.info("call {} already known; webhook ignored", incoming.callId());
@@ -304,14 +308,44 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         });
     }
 
+    @Override
+    public CompletableFuture<Void> stopTalking(Call call) {
+        return sendEvents(call, "Stop talking", Steering.stopTalking(), () -> Steering.stopped(call));
+    }
+
+    @Override
+    public CompletableFuture<Void> whisper(Call call, String text) {
+        String problem = Steering.whisperProblem(text);
+        return problem != null ? failed(call, "Whisper", problem, false)
+                : sendEvents(call, "Whisper", Steering.whisper(text), () -> Steering.whispered(call, text));
+    }
+
+    @Override
+    public CompletableFuture<Void> updateSession(Call call, SessionChange change) {
+        String problem = Steering.changeProblem(call, change);
+        return problem != null ? failed(call, "Update session", problem, false)
+                : sendEvents(call, "Update session", Steering.update(change), () -> Steering.updated(call, change));
+    }
+
+    @Override
+    public CompletableFuture<Void> respond(Call call, String instructions) {
+        return sendEvents(call, "Respond", java.util.List.of(SessionJson.respond(instructions)), () -> "Asked to respond.");
+    }
+
     private CompletableFuture<Void> sendEvent(Call call, String action, ObjectNode event, Action after) {
+        return sendEvents(call, action, java.util.List.of(event), after);
+    }
+
+    private CompletableFuture<Void> sendEvents(Call call, String action, java.util.List<ObjectNode> events, Action after) {
         SidebandSession session = sessions.get(call.id());
         if (session == null || !call.state().isLive()) {
             return failed(call, action, "The call is not live.", false);
         }
         return run(call, action, () -> {
-            if (!session.send(event)) {
-                throw new ActionFailedException("The call's socket is closed.", false, null);
+            for (ObjectNode event : events) {
+                if (!session.send(event)) {
+                    throw new ActionFailedException("The call's socket is closed.", false, null);
+                }
             }
             return after.run();
         });
@@ -393,9 +427,9 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
 
         @Override
-        public void closed(String reason, boolean callEnded) {
+        public void closed(Integer code, String reason, boolean callEnded) {
             sessions.remove(call.id());
-            call.health().socketClosed(null, reason); // the session's listener does not pass the close code yet
+            call.health().socketClosed(code, reason);
             if (callEnded) {
                 call.moveTo(CallState.ENDED, reason);
             } else if (call.state().isLive()) {

@@ -51,6 +51,7 @@ final class EventApplier {
             String key = key(e.itemId(), e.responseId());
             // the turn log first, so the latency badge is there when the words appear
             turns.agentOutput(e.responseId(), key);
+            call.alerts().activity(Speaker.AGENT);
             call.appendDelta(key, Speaker.AGENT, e.delta());
         } else if (event instanceof ServerEvent.AgentDone e) {
             call.completeUtterance(key(e.itemId(), e.responseId()), Speaker.AGENT, e.transcript());
@@ -73,9 +74,11 @@ final class EventApplier {
                 call.itemAdded(e.itemId(), Speaker.CALLER, null);
             }
             turns.callerSpeechStarted(e.itemId());
+            call.alerts().activity(Speaker.CALLER);
             call.speaking(Speaker.CALLER, true);
         } else if (event instanceof ServerEvent.SpeechStopped e) {
             turns.callerSpeechStopped(e.itemId());
+            call.alerts().activity(Speaker.CALLER);
             call.speaking(Speaker.CALLER, false);
         } else if (event instanceof ServerEvent.InputCommitted e) {
             turns.callerCommitted(e.itemId());
@@ -87,6 +90,7 @@ final class EventApplier {
         } else if (event instanceof ServerEvent.ResponseDone e) {
             responseDone(e);
         } else if (event instanceof ServerEvent.Playback e) {
+            call.alerts().activity(Speaker.AGENT);
             switch (e.kind()) {
                 case STARTED -> turns.audioStarted(e.responseId());
                 case STOPPED -> turns.audioStopped(e.responseId());
@@ -99,6 +103,7 @@ final class EventApplier {
         } else if (event instanceof ServerEvent.FunctionCallDone e) {
             turns.functionCallDone(e.responseId());
             call.note("tool call " + e.name() + "(" + e.arguments() + ")");
+            call.alerts().toolCalled(e.name());
         } else if (event instanceof ServerEvent.SessionChanged e) {
             call.health().session(e.info(), e.created());
         } else if (event instanceof ServerEvent.Error e) {

@@ -1,5 +1,6 @@
 package dev.switchboard.monitor;
 
+import dev.switchboard.history.CallMetrics;
 import dev.switchboard.history.CallSummary;
 import dev.switchboard.history.SearchHit;
 import dev.switchboard.history.StoredCall;
@@ -23,4 +24,9 @@ public interface HistoryService {
 
     /** Strings no export may contain (the configured API key and webhook secret). Never shown on screen. */
     List<String> secretsToRedact();
+
+    /** Latency, cost and health kept for a call; empty for calls from before they were kept. */
+    default Optional<CallMetrics> metrics(String callId) {
+        return Optional.empty();
+    }
 }

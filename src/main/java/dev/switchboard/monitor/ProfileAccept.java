@@ -111,4 +111,24 @@ public final class ProfileAccept implements CallActions {
     public CompletableFuture<Void> say(Call call, String sentence) {
         return actions.say(call, sentence);
     }
+
+    @Override
+    public CompletableFuture<Void> stopTalking(Call call) {
+        return actions.stopTalking(call);
+    }
+
+    @Override
+    public CompletableFuture<Void> whisper(Call call, String text) {
+        return actions.whisper(call, text);
+    }
+
+    @Override
+    public CompletableFuture<Void> updateSession(Call call, dev.switchboard.call.SessionChange change) {
+        return actions.updateSession(call, change);
+    }
+
+    @Override
+    public CompletableFuture<Void> respond(Call call, String instructions) {
+        return actions.respond(call, instructions);
+    }
 }

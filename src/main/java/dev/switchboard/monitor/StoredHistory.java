@@ -1,6 +1,7 @@
 package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.history.CallMetrics;
 import dev.switchboard.history.CallSummary;
 import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
@@ -8,6 +9,7 @@ import dev.switchboard.history.RoutingRule;
 import dev.switchboard.history.SearchHit;
 import dev.switchboard.history.StoredCall;
 import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.MetricsRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,6 +42,11 @@ public final class StoredHistory implements HistoryService, ProfileService {
     @Override
     public Optional<StoredCall> load(String callId) {
         return store.load(callId);
+    }
+
+    @Override
+    public Optional<CallMetrics> metrics(String callId) {
+        return MetricsRecorder.load(store, callId);
     }
 
     @Override

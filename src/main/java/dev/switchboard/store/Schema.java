@@ -66,7 +66,13 @@ final class Schema {
                             + " PRIMARY KEY (profile_id, version))",
                     "CREATE TABLE routing_rules (id INTEGER PRIMARY KEY, position INTEGER NOT NULL,"
                             + " number_prefix TEXT NOT NULL, profile_name TEXT NOT NULL COLLATE NOCASE,"
-                            + " enabled INTEGER NOT NULL DEFAULT 1)")));
+                            + " enabled INTEGER NOT NULL DEFAULT 1)")),
+            new Migration(3, "per-call latency, cost, interruptions and health (history.CallMetrics)", List.of(
+                    "CREATE TABLE call_metrics (call_id TEXT PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,"
+                            + " turns INTEGER NOT NULL, greeting_ms INTEGER, turn_p50_ms INTEGER, turn_p95_ms INTEGER,"
+                            + " turn_max_ms INTEGER, interruptions INTEGER NOT NULL, responses INTEGER NOT NULL,"
+                            + " cost_usd REAL, alerts INTEGER NOT NULL, warnings INTEGER NOT NULL, close_code INTEGER,"
+                            + " close_reason TEXT, webhook_lag_ms INTEGER, per_turn_json TEXT NOT NULL DEFAULT '[]')")));
 
     /**
      * Utterance ids are {@code epochMillis × 2^20 + n}: the id order is the time order (to the millisecond, then
