@@ -1,6 +1,9 @@
 package dev.switchboard.sim;
 
+import dev.switchboard.sim.Step.AgentFails;
 import dev.switchboard.sim.Step.AgentLooksUp;
+import dev.switchboard.sim.Step.AgentSlow;
+import dev.switchboard.sim.Step.CallerBargesIn;
 import dev.switchboard.sim.Step.AgentSays;
 import dev.switchboard.sim.Step.CallerHangsUp;
 import dev.switchboard.sim.Step.CallerPresses;
@@ -14,7 +17,11 @@ public enum Scenario {
     SUPPORT_CALL("Billing question", "Dana Whitfield", "+15551230001"),
     HANGS_UP_WHILE_RINGING("Hangs up while ringing", "Marcus Lee", "+15551230002"),
     DTMF_MENU("Keypad menu", "Priya Raman", "+15551230003"),
-    TOOL_CALL("Order lookup (tool call)", "Tom Okafor", "+15551230004");
+    TOOL_CALL("Order lookup (tool call)", "Tom Okafor", "+15551230004"),
+    BARGE_IN("Caller talks over the agent", "Lena Fischer", "+15551230005"),
+    FAILED_RESPONSE("A response fails", "Omar Haddad", "+15551230006"),
+    FAILED_TRANSCRIPTION("Caller transcription fails", "Grace Kim", "+15551230007"),
+    SLOW_TURN("A slow answer", "Diego Alvarez", "+15551230008");
 
     private final String label;
     private final String callerName;
@@ -76,6 +83,32 @@ public enum Scenario {
                             "{\"status\":\"shipped\",\"carrier\":\"UPS\",\"eta\":\"Thursday\"}",
                             "Your order 4517 has shipped with UPS and should arrive on Thursday."),
                     new CallerSays("Perfect, thanks. Bye!", Transcription.LATE),
+                    new AgentSays("You're welcome, goodbye!"),
+                    new CallerHangsUp());
+            case BARGE_IN -> List.of(
+                    new CallerSays("Hi, can you tell me about my data plan?", Transcription.ON_TIME),
+                    new CallerBargesIn("Of course. Your plan includes twenty gigabytes of data per month, unlimited "
+                            + "calls and texts, and roaming in thirty countries at no extra cost.",
+                            "Sorry, I only need to know how much data is left."),
+                    new AgentSays("You have eight gigabytes left this month."),
+                    new CallerSays("Thanks, bye.", Transcription.ON_TIME),
+                    new CallerHangsUp());
+            case FAILED_RESPONSE -> List.of(
+                    new CallerSays("Hello, I'd like to change my delivery address.", Transcription.ON_TIME),
+                    new AgentFails("server_error", "The server had an error while processing your request."),
+                    new CallerSays("Hello? Are you there?", Transcription.ON_TIME),
+                    new AgentSays("Sorry about that. Which address should we deliver to?"),
+                    new CallerHangsUp());
+            case FAILED_TRANSCRIPTION -> List.of(
+                    new CallerSays("Mm-hm.", Transcription.FAILS),
+                    new AgentSays("Sorry, I didn't catch that. How can I help?"),
+                    new CallerSays("I'd like to book a table for two tonight.", Transcription.ON_TIME),
+                    new AgentSays("Of course, you're booked for seven p.m. See you tonight!"),
+                    new CallerHangsUp());
+            case SLOW_TURN -> List.of(
+                    new CallerSays("What's the status of my insurance claim?", Transcription.ON_TIME),
+                    new AgentSlow("Your claim was approved yesterday; the payment goes out on Friday.", 4_000),
+                    new CallerSays("Great, thank you.", Transcription.ON_TIME),
                     new AgentSays("You're welcome, goodbye!"),
                     new CallerHangsUp());
         };

@@ -5,7 +5,10 @@ import static dev.switchboard.sim.Words.words;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sim.ServerEventFactory.FunctionCall;
+import dev.switchboard.sim.Step.AgentFails;
 import dev.switchboard.sim.Step.AgentLooksUp;
+import dev.switchboard.sim.Step.AgentSlow;
+import dev.switchboard.sim.Step.CallerBargesIn;
 import dev.switchboard.sim.Step.AgentSays;
 import dev.switchboard.sim.Step.CallerHangsUp;
 import dev.switchboard.sim.Step.CallerPresses;
@@ -187,7 +190,8 @@ final class ScriptPlayer {
 
     private List<Beat> expand(Step step) {
         List<Beat> out = new ArrayList<>();
-        boolean agentTurn = step instanceof AgentSays || step instanceof AgentLooksUp;
+        boolean agentTurn = step instanceof AgentSays || step instanceof AgentLooksUp || step instanceof AgentSlow
+                || step instanceof AgentFails || step instanceof CallerBargesIn;
         if (!agentTurn && lateTranscription != null) {
             out.addAll(lateTranscription); // nobody answered in between: deliver it now
             lateTranscription = null;
@@ -198,6 +202,17 @@ final class ScriptPlayer {
             response(out, says.text(), null);
         } else if (step instanceof AgentLooksUp lookUp) {
             toolCall(out, lookUp);
+        } else if (step instanceof AgentSlow slow) {
+            out.add(new Beat(slow.extraMs(), () -> { }, null)); // the model thinks longer before it answers
+            response(out, slow.text(), null);
+        } else if (step instanceof AgentFails fails) {
+            String responseId = Ids.response();
+            out.add(new Beat(MODEL_LATENCY_MS, () -> stage.send(events.responseStarted(responseId,
+                    events.assistantMessage(Ids.item())).get(0)), null));
+            out.add(new Beat(MODEL_LATENCY_MS, () -> stage.send(events.failedResponse(responseId, fails.code(),
+                    fails.message())), null));
+        } else if (step instanceof CallerBargesIn bargeIn) {
+            bargeIn(out, bargeIn);
         } else if (step instanceof CallerPresses presses) {
             out.add(new Beat(TURN_GAP_MS, () -> stage.send(events.dtmf(presses.key())), null));
         } else if (step instanceof CallerHangsUp) {
@@ -207,13 +222,20 @@ final class ScriptPlayer {
     }
 
     private void callerTurn(List<Beat> out, CallerSays says) {
-        String itemId = Ids.item();
+        callerTurn(out, says, null);
+    }
+
+    /** @param startedItem the caller's item when their speech already started (a barge-in), else null */
+    private void callerTurn(List<Beat> out, CallerSays says, String startedItem) {
+        String itemId = startedItem != null ? startedItem : Ids.item();
         long speechMs = words(says.text()) * MS_PER_SPOKEN_WORD + 200;
         long start = callerAudioMs + TURN_GAP_MS;
         callerAudioMs = start + speechMs + 500; // the VAD's silence window
         long end = start + speechMs;
-        out.add(new Beat(TURN_GAP_MS, () -> stage.send(
-                events.speech("input_audio_buffer.speech_started", "audio_start_ms", start, itemId)), null));
+        if (startedItem == null) {
+            out.add(new Beat(TURN_GAP_MS, () -> stage.send(
+                    events.speech("input_audio_buffer.speech_started", "audio_start_ms", start, itemId)), null));
+        }
         out.add(new Beat(speechMs, () -> stage.send(
                 events.speech("input_audio_buffer.speech_stopped", "audio_end_ms", end, itemId)), null));
         out.add(new Beat(300, () -> {
@@ -325,6 +347,41 @@ final class ScriptPlayer {
         // The caller hears the audio after the text has streamed; the next turn waits for playback to finish.
         out.add(new Beat(words(text) * MS_PER_SPOKEN_WORD, () -> stage.send(
                 events.playback("output_audio_buffer.stopped", responseId)), null));
+    }
+
+    /** The agent is cut off halfway: cancelled, playback cleared, its item truncated; then the caller's turn. */
+    private void bargeIn(List<Beat> out, CallerBargesIn step) {
+        String responseId = Ids.response();
+        String itemId = Ids.item();
+        String callerItem = Ids.item();
+        ObjectNode message = events.assistantMessage(itemId);
+        List<String> chunks = chunks(step.agentText());
+        List<String> heard = chunks.subList(0, Math.max(1, chunks.size() / 2));
+        long heardMs = words(String.join("", heard)) * MS_PER_SPOKEN_WORD;
+        out.add(new Beat(MODEL_LATENCY_MS, () -> {
+            runningResponseId = responseId;
+            events.responseStarted(responseId, message).forEach(stage::send);
+            assistantAudioSent = true;
+        }, responseId));
+        for (String chunk : chunks) {
+            out.add(new Beat(DELTA_MS, () -> {
+                ObjectNode delta = events.contentEvent("response.output_audio_transcript.delta", responseId, itemId);
+                delta.put("delta", chunk);
+                stage.send(delta);
+            }, responseId));
+        }
+        // the caller hears the first half, then talks over it; the server's VAD cuts the agent off
+        out.add(new Beat(heardMs, () -> {
+            stage.send(events.speech("input_audio_buffer.speech_started", "audio_start_ms", callerAudioMs, callerItem));
+            ObjectNode done = events.responseDone(responseId, "cancelled",
+                    List.of(ServerEventFactory.completedMessage(message, step.agentText())), step.agentText());
+            ((ObjectNode) done.get("response").get("status_details")).put("reason", "turn_detected");
+            runningResponseId = null;
+            stage.send(done);
+            stage.send(events.playback("output_audio_buffer.cleared", responseId));
+            stage.send(events.truncated(itemId, heardMs));
+        }, null));
+        callerTurn(out, new CallerSays(step.callerText(), Transcription.ON_TIME), callerItem);
     }
 
     private void functionCallBeats(List<Beat> out, String responseId, String itemId, FunctionCall call) {
