@@ -5,7 +5,9 @@ import atlantafx.base.theme.Styles;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
 import dev.switchboard.ui.Formats;
+import dev.switchboard.ui.MetricWidgets;
 import dev.switchboard.ui.Widgets;
+import dev.switchboard.ui.metrics.WaterfallView;
 import dev.switchboard.ui.accept.AcceptPane;
 import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorTabs;
@@ -44,6 +46,7 @@ final class CallWorkspace extends StackPane {
     private final Label endedResult;
     private final BorderPane content = new BorderPane();
     private final TabPane tabs = new TabPane();
+    private final HBox meter = MetricWidgets.callMeter();
 
     CallWorkspace(SwitchboardViewModel model, Node emptyState) {
         this.model = model;
@@ -71,6 +74,16 @@ final class CallWorkspace extends StackPane {
             public void hangup() {
                 model.hangupSelected();
             }
+
+            @Override
+            public void stopTalking() {
+                model.stopTalking();
+            }
+
+            @Override
+            public void whisper() {
+                model.whisper();
+            }
         }, Widgets.actionResult(selected, model.presenter()));
         endedResult = Widgets.actionResult(selected, model.presenter());
         endedPane.getStyleClass().add("side-panel");
@@ -81,7 +94,7 @@ final class CallWorkspace extends StackPane {
         VBox who = new VBox(2, name, details);
         VBox state = new VBox(4, badge, clock);
         state.setAlignment(Pos.CENTER_RIGHT);
-        HBox header = new HBox(avatar, who, new Spacer(), state);
+        HBox header = new HBox(avatar, who, new Spacer(), meter, state);
         header.getStyleClass().add("workspace-header");
 
         SplitPane conversation = new SplitPane(new TranscriptView(model.transcript()), sidePanel);
@@ -90,6 +103,9 @@ final class CallWorkspace extends StackPane {
         Tab conversationTab = Widgets.tab("Conversation", "fth-message-circle", conversation);
         tabs.getTabs().add(conversationTab);
         tabs.getTabs().addAll(InspectorTabs.create(model.inspector(), model.presenter()));
+        Tab latencyTab = Widgets.tab("Latency", "fth-bar-chart-2", new WaterfallView(model.waterfall()));
+        latencyTab.setId("latencyTab");
+        tabs.getTabs().add(latencyTab);
         tabs.setId("workspaceTabs");
         PresenterControls.hideInspectorTabs(tabs, model.presenter());
         model.presenter().activeProperty().addListener(o -> redraw());
@@ -110,6 +126,7 @@ final class CallWorkspace extends StackPane {
                 row.stateProperty().addListener(redraw);
                 row.clockProperty().addListener(redraw);
             }
+            MetricWidgets.showRow(meter, row);
             redraw();
         });
         redraw();
