@@ -4,14 +4,11 @@ import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.history.CallMetrics;
-import dev.switchboard.util.Threads;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,6 @@ public final class MetricsRecorder {
 
     private final HistoryStore store;
     private final CallRecorder recorder;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.daemon("switchboard-metrics"));
 
     public MetricsRecorder(HistoryStore store, CallRecorder recorder) {
         this.store = store;
@@ -42,7 +38,9 @@ public final class MetricsRecorder {
         if (ended && (change == CallChange.STATE || change == CallChange.TURNS || change == CallChange.HEALTH
                 || change == CallChange.ALERTS)) {
             CallMetrics metrics = CallMetrics.of(call);
-            recorder.flushAsync().thenRunAsync(() -> write(call.id(), metrics), writer)
+            // runs where the flush completes: on the recorder's writer thread, between its transactions, after the
+            // call's row is committed; a write from another thread would race the recorder's own (SQLITE_BUSY_SNAPSHOT)
+            recorder.flushAsync().thenRun(() -> write(call.id(), metrics))
                     .exceptionally(e -> {
                         log.warn("metrics of {} not stored: {}", call.id(), e.toString());
                         return null;
@@ -128,7 +126,8 @@ public final class MetricsRecorder {
         return rs.wasNull() ? null : v;
     }
 
+    /** No threads of its own (writes run on the recorder's thread); kept so an owner can close what it made. */
     public void close() {
-        writer.shutdown();
+        // nothing to release
     }
 }

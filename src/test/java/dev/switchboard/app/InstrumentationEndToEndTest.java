@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,21 +113,18 @@ class InstrumentationEndToEndTest {
                     Scenario.SLOW_TURN)) {
                 String id = runtime.simulator().orElseThrow().ring(s);
                 Call call = runtime.calls().whenAdded(id).get(30, TimeUnit.SECONDS);
-                CountDownLatch over = new CountDownLatch(1);
-                call.addListener((c, change) -> {
-                    if (c.state().isTerminal()) {
-                        over.countDown();
-                    }
-                });
-                if (!call.state().isTerminal()) {
-                    assertTrue(over.await(2, TimeUnit.MINUTES), s + " did not end");
-                }
+                // the summary is printed once the call has ended (caller hung up)
+                Poll.await(() -> out.toString(StandardCharsets.UTF_8).contains("[" + id + "] summary: "));
                 printer.awaitPrinted();
                 String printed = out.toString(StandardCharsets.UTF_8);
                 String summary = printed.lines().filter(l -> l.startsWith("[" + id + "] summary: ")).findFirst()
                         .orElseThrow(() -> new AssertionError(printed));
                 Matcher m = SUMMARY.matcher(summary);
                 assertTrue(m.matches(), summary);
+                // the caller hung up: the simulator closed the socket with 1000; the webhook was signed just before
+                Poll.await(() -> call.health().closeCode().isPresent());
+                assertEquals(1000, call.health().closeCode().getAsInt(), s.name());
+                assertTrue(call.health().webhookLag().orElseThrow().toSeconds() < 5, s.name());
                 switch (s) {
                     case BARGE_IN -> {
                         assertEquals("1", m.group(6), summary);
@@ -147,5 +143,18 @@ class InstrumentationEndToEndTest {
 
     private String dataDir() {
         return workingDir.resolve("data").toString();
+    }
+
+    /** Polls a condition for a while (the socket's close is reported just after the call's end). */
+    private static final class Poll {
+        static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("condition not met within 120 s");
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 }
