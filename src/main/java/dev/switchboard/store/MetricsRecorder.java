@@ -4,11 +4,14 @@ import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.history.CallMetrics;
+import dev.switchboard.util.Threads;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,7 @@ public final class MetricsRecorder {
 
     private final HistoryStore store;
     private final CallRecorder recorder;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.daemon("switchboard-metrics"));
 
     public MetricsRecorder(HistoryStore store, CallRecorder recorder) {
         this.store = store;
@@ -38,9 +42,9 @@ public final class MetricsRecorder {
         if (ended && (change == CallChange.STATE || change == CallChange.TURNS || change == CallChange.HEALTH
                 || change == CallChange.ALERTS)) {
             CallMetrics metrics = CallMetrics.of(call);
-            // runs where the flush completes: on the recorder's writer thread, between its transactions, after the
-            // call's row is committed; a write from another thread would race the recorder's own (SQLITE_BUSY_SNAPSHOT)
-            recorder.flushAsync().thenRun(() -> write(call.id(), metrics))
+            // after the recorder's commit (the call's row exists), on a thread of its own: on the recorder's writer
+            // thread a busy database would hold up every flush, and with them the headless printer's lines
+            recorder.flushAsync().thenRunAsync(() -> write(call.id(), metrics), writer)
                     .exceptionally(e -> {
                         log.warn("metrics of {} not stored: {}", call.id(), e.toString());
                         return null;
@@ -126,8 +130,7 @@ public final class MetricsRecorder {
         return rs.wasNull() ? null : v;
     }
 
-    /** No threads of its own (writes run on the recorder's thread); kept so an owner can close what it made. */
     public void close() {
-        // nothing to release
+        writer.shutdown();
     }
 }

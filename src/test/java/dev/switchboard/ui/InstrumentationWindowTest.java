@@ -19,8 +19,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -106,9 +105,8 @@ class InstrumentationWindowTest {
         WindowHarness.waitUntil(() -> robot.lookup(".cost-meter").tryQuery().map(n -> ((Label) n).getText())
                 .orElse("").startsWith("$0.0"));
 
-        TabPane tabs = robot.lookup("#workspaceTabs").queryAs(TabPane.class);
-        Tab latency = tabs.getTabs().stream().filter(t -> "latencyTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(latency));
+        TitledPane latency = robot.lookup("#latencyPane").queryAs(TitledPane.class);
+        robot.interact(() -> latency.setExpanded(true));
         WindowHarness.waitUntil(() -> robot.lookup("#waterfallBar1").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         HBox bar = robot.lookup("#waterfallBar1").queryAs(HBox.class);

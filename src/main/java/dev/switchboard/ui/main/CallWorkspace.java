@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -97,15 +98,19 @@ final class CallWorkspace extends StackPane {
         HBox header = new HBox(avatar, who, new Spacer(), meter, state);
         header.getStyleClass().add("workspace-header");
 
-        SplitPane conversation = new SplitPane(new TranscriptView(model.transcript()), sidePanel);
+        // the waterfall folds under the transcript: the tabs stay the inspector's (presenter mode hides those)
+        TitledPane latency = new TitledPane("Latency per turn (observed here)", new WaterfallView(model.waterfall()));
+        latency.setId("latencyPane");
+        latency.setExpanded(false);
+        latency.setMaxHeight(260);
+        TranscriptView transcript = new TranscriptView(model.transcript());
+        VBox.setVgrow(transcript, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane conversation = new SplitPane(new VBox(transcript, latency), sidePanel);
         conversation.setDividerPositions(0.55);
         SplitPane.setResizableWithParent(sidePanel, false);
         Tab conversationTab = Widgets.tab("Conversation", "fth-message-circle", conversation);
         tabs.getTabs().add(conversationTab);
         tabs.getTabs().addAll(InspectorTabs.create(model.inspector(), model.presenter()));
-        Tab latencyTab = Widgets.tab("Latency", "fth-bar-chart-2", new WaterfallView(model.waterfall()));
-        latencyTab.setId("latencyTab");
-        tabs.getTabs().add(latencyTab);
         tabs.setId("workspaceTabs");
         PresenterControls.hideInspectorTabs(tabs, model.presenter());
         model.presenter().activeProperty().addListener(o -> redraw());
