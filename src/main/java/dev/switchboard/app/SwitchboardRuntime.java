@@ -66,7 +66,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.prices = new PriceBook(dataDir.resolve("prices.json"), config.pricesFlag()).attach(registry);
         monitor.usePrices(prices);
         this.watchdogs = new Watchdogs(profiles, call -> config.watchdogLimits()).attach(registry);
-        new MetricsRecorder(history, recorder).attach(registry);
+        MetricsRecorder.attach(recorder);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
         this.backend = new Backend(registry, profiles, monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored));

@@ -1,87 +1,72 @@
 package dev.switchboard.store;
 
 import dev.switchboard.call.Call;
-import dev.switchboard.call.CallChange;
-import dev.switchboard.call.CallRegistry;
 import dev.switchboard.history.CallMetrics;
-import dev.switchboard.util.Threads;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each call's {@link CallMetrics} in {@code call_metrics}: written when the call ends (after the recorder has
- * committed the call's row) and again when a late {@code response.done} or health change comes after the end.
+ * Keeps each call's {@link CallMetrics} in {@code call_metrics}, through the {@link CallRecorder}: when it writes an
+ * ended call, the metrics row goes in the same transaction.
  */
 public final class MetricsRecorder {
 
-    private static final Logger log = LoggerFactory.getLogger(MetricsRecorder.class);
-
-    private final HistoryStore store;
-    private final CallRecorder recorder;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.daemon("switchboard-metrics"));
-
-    public MetricsRecorder(HistoryStore store, CallRecorder recorder) {
-        this.store = store;
-        this.recorder = recorder;
+    private MetricsRecorder() {
     }
 
-    public MetricsRecorder attach(CallRegistry registry) {
-        registry.onAdded(call -> call.addListener(this::changed));
-        return this;
+    /**
+     * Writes an ended call's metrics in the recorder's own transaction (no second writer on the database, and a
+     * rolled-back batch takes them with it), and again on every later write of that call (a late
+     * {@code response.done}, the socket's close): ended calls are written rarely, so no change tracking.
+     */
+    public static void attach(CallRecorder recorder) {
+        recorder.addRowWriter(MetricsRecorder::writeIfEnded);
     }
 
-    private void changed(Call call, CallChange change) {
-        boolean ended = call.state().isTerminal();
-        if (ended && (change == CallChange.STATE || change == CallChange.TURNS || change == CallChange.HEALTH
-                || change == CallChange.ALERTS)) {
-            CallMetrics metrics = CallMetrics.of(call);
-            // after the recorder's commit (the call's row exists), on a thread of its own: on the recorder's writer
-            // thread a busy database would hold up every flush, and with them the headless printer's lines
-            recorder.flushAsync().thenRunAsync(() -> write(call.id(), metrics), writer)
-                    .exceptionally(e -> {
-                        log.warn("metrics of {} not stored: {}", call.id(), e.toString());
-                        return null;
-                    });
+    private static void writeIfEnded(Connection connection, Call call) throws SQLException {
+        if (call.state().isTerminal()) {
+            write(connection, call.id(), CallMetrics.of(call));
         }
     }
 
     /** Replaces the stored metrics of a call (its row in {@code calls} must exist). */
     public static void write(HistoryStore store, String callId, CallMetrics m) {
         store.withShared(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO call_metrics (call_id, turns,"
-                    + " greeting_ms, turn_p50_ms, turn_p95_ms, turn_max_ms, interruptions, responses, cost_usd, alerts,"
-                    + " warnings, close_code, close_reason, webhook_lag_ms, per_turn_json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, callId);
-                ps.setInt(2, m.turns());
-                setLong(ps, 3, m.greetingMs());
-                setLong(ps, 4, m.p50Ms());
-                setLong(ps, 5, m.p95Ms());
-                setLong(ps, 6, m.maxMs());
-                ps.setInt(7, m.interruptions());
-                ps.setInt(8, m.responses());
-                if (m.costUsd() == null) {
-                    ps.setNull(9, Types.REAL);
-                } else {
-                    ps.setDouble(9, m.costUsd());
-                }
-                ps.setInt(10, m.alerts());
-                ps.setInt(11, m.warnings());
-                setLong(ps, 12, m.closeCode() == null ? null : m.closeCode().longValue());
-                ps.setString(13, m.closeReason());
-                setLong(ps, 14, m.webhookLagMs());
-                ps.setString(15, CallMetrics.turnsJson(m.turnList()).toString());
-                ps.executeUpdate();
-            }
+            write(c, callId, m);
             return null;
         });
+    }
+
+    static void write(Connection c, String callId, CallMetrics m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO call_metrics (call_id, turns,"
+                + " greeting_ms, turn_p50_ms, turn_p95_ms, turn_max_ms, interruptions, responses, cost_usd, alerts,"
+                + " warnings, close_code, close_reason, webhook_lag_ms, per_turn_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, callId);
+            ps.setInt(2, m.turns());
+            setLong(ps, 3, m.greetingMs());
+            setLong(ps, 4, m.p50Ms());
+            setLong(ps, 5, m.p95Ms());
+            setLong(ps, 6, m.maxMs());
+            ps.setInt(7, m.interruptions());
+            ps.setInt(8, m.responses());
+            if (m.costUsd() == null) {
+                ps.setNull(9, Types.REAL);
+            } else {
+                ps.setDouble(9, m.costUsd());
+            }
+            ps.setInt(10, m.alerts());
+            ps.setInt(11, m.warnings());
+            setLong(ps, 12, m.closeCode() == null ? null : m.closeCode().longValue());
+            ps.setString(13, m.closeReason());
+            setLong(ps, 14, m.webhookLagMs());
+            ps.setString(15, CallMetrics.turnsJson(m.turnList()).toString());
+            ps.executeUpdate();
+        }
     }
 
     public static Optional<CallMetrics> load(HistoryStore store, String callId) {
@@ -104,14 +89,6 @@ public final class MetricsRecorder {
         });
     }
 
-    private void write(String callId, CallMetrics metrics) {
-        try {
-            write(store, callId, metrics);
-        } catch (StoreException e) {
-            log.warn("metrics of {} not stored: {}", callId, e.getMessage());
-        }
-    }
-
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);
@@ -128,9 +105,5 @@ public final class MetricsRecorder {
     private static Double getDouble(ResultSet rs, int index) throws SQLException {
         double v = rs.getDouble(index);
         return rs.wasNull() ? null : v;
-    }
-
-    public void close() {
-        writer.shutdown();
     }
 }

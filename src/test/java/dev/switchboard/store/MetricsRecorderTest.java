@@ -25,7 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A call's metrics are stored when it ends, survive a reopen, and go when the call is deleted. */
+/** A call's metrics are stored with it when it ends (the recorder's transaction), survive a reopen, go with the call. */
 class MetricsRecorderTest {
 
     @TempDir
@@ -39,7 +39,7 @@ class MetricsRecorderTest {
         try (HistoryStore store = HistoryStore.openIn(dir)) {
             CallRecorder recorder = new CallRecorder(store, clock);
             recorder.attach(registry);
-            MetricsRecorder metrics = new MetricsRecorder(store, recorder).attach(registry);
+            MetricsRecorder.attach(recorder);
             registry.add(call);
             call.useSettings(AcceptSettings.defaults());
             call.turns().usePrices(new PriceTable(Map.of("gpt-realtime", new ModelPrice(4, 0.4, 16, 32, 0.4, 64))));
@@ -69,7 +69,6 @@ class MetricsRecorderTest {
             WaitFor.condition(() -> MetricsRecorder.load(store, "rtc_m").isPresent());
             recorder.flush();
             assertEquals(Optional.of(expected), MetricsRecorder.load(store, "rtc_m"));
-            metrics.close();
             recorder.close();
         }
         try (HistoryStore reopened = HistoryStore.openIn(dir)) {
