@@ -96,7 +96,6 @@ public final class HeadlessMain {
         try (runtime; TeamHub hub = TeamMain.hub(team, runtime)) {
             HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
-            runtime.calls().onAdded(call -> call.turns().usePrices(config.prices()));
             // nobody is there to answer: every function call and approval request is answered automatically
             runtime.monitor().setToolAutoReply(ToolAutoReply.headless("always".equals(mcpApprove)));
             HeadlessExtras extras = new HeadlessExtras();

@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.call.Alert;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallChange;
 import dev.switchboard.call.CallState;
@@ -95,6 +96,7 @@ final class HeadlessPrinter {
         Set<String> printed = new HashSet<>();
         CallState[] lastState = {null};
         int[] warningsPrinted = {0};
+        int[] alertsPrinted = {0};
         boolean[] summarized = {false};
         Set<String> printedTools = new HashSet<>();
         call.addListener((c, change) -> {
@@ -111,6 +113,8 @@ final class HeadlessPrinter {
                 printWarnings(c, warningsPrinted);
             } else if (change == CallChange.TOOLS) {
                 printTools(c, printedTools);
+            } else if (change == CallChange.ALERTS) {
+                printAlerts(c, alertsPrinted);
             }
         });
         printState(call, lastState);
@@ -142,6 +146,19 @@ final class HeadlessPrinter {
                 lines.add("[" + call.id() + "] warning: " + warnings.get(i).text().replace('\n', ' '));
             }
             printedCount[0] = Math.max(printedCount[0], warnings.size());
+            emit(lines);
+        }
+    }
+
+    /** {@code [call_id] ALERT <kind>: <detail>}; for a keyword rule the detail is the matched text. */
+    private void printAlerts(Call call, int[] printedCount) {
+        List<String> lines = new ArrayList<>();
+        synchronized (printedCount) {
+            List<Alert> alerts = call.alerts().alerts();
+            for (int i = printedCount[0]; i < alerts.size(); i++) {
+                lines.add("[" + call.id() + "] ALERT " + alerts.get(i).describe().replace('\n', ' '));
+            }
+            printedCount[0] = Math.max(printedCount[0], alerts.size());
             emit(lines);
         }
     }

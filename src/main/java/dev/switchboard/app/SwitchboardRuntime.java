@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import dev.switchboard.monitor.CallMonitor;
 import dev.switchboard.monitor.Connection;
 import dev.switchboard.monitor.MonitorService;
+import dev.switchboard.monitor.PriceBook;
+import dev.switchboard.monitor.Watchdogs;
 import dev.switchboard.monitor.ProfileAccept;
 import dev.switchboard.monitor.StoredHistory;
 import dev.switchboard.openai.OpenAiHttp;
@@ -31,6 +33,7 @@ import dev.switchboard.setup.SetupChecklist;
 import dev.switchboard.sim.Simulator;
 import dev.switchboard.store.CallRecorder;
 import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.MetricsRecorder;
 import dev.switchboard.webhook.IncomingCall;
 import dev.switchboard.webhook.WebhookListener;
 import java.io.IOException;
@@ -60,9 +63,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
     private final Backend backend;
     private AutoAnalysis autoAnalysis;
     private final ExecutorService analysisExecutor = Executors.newSingleThreadExecutor(Threads.daemon("analysis"));
+    private final PriceBook prices;
+    private final Watchdogs watchdogs;
 
     private SwitchboardRuntime(double simSpeed, boolean demoRequested, Path settingsFile, Set<String> fromEnvironment,
-                               Connection connection, Path dataDir) {
+                               Connection connection, Path dataDir, AppConfig config) {
         // history first: every call a listener hands over is recorded from its first moment
         this.history = HistoryStore.openIn(dataDir);
         int unfinished = history.closeUnfinished("outcome unknown: Switchboard stopped before the call ended");
@@ -76,6 +81,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
                 (call, receivedAt) -> history.incomingCalls().record(call.callId(), call.sipHeaders(), receivedAt));
         monitor.tagProfilesWith(recorder::tagProfile);
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
+        // after the monitor's bundled prices, before anyone else hears of a new call
+        this.prices = new PriceBook(dataDir.resolve("prices.json"), config.pricesFlag()).attach(registry);
+        monitor.usePrices(prices);
+        this.watchdogs = new Watchdogs(monitor.actions(), call -> config.watchdogLimits()).attach(registry);
+        MetricsRecorder.attach(recorder);
         StoredHistory stored = new StoredHistory(history, monitor::secrets);
         this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored), Optional.empty(), Optional.of(new ExperimentStats(history, profiles,
@@ -110,7 +120,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         Connection connection = new Connection(config.apiKey().orElse(null), config.webhookSecret().orElse(null),
                 config.port(), config.bind(), config.baseUrl());
         SwitchboardRuntime runtime = new SwitchboardRuntime(simSpeed, demoRequested, settingsFile,
-                fromEnvironment, connection, DataDirectory.forConfig(config));
+                fromEnvironment, connection, DataDirectory.forConfig(config), config);
         if (settingsFile != null) {
             // the window: analyse ended calls (all of them in demo mode or with --analyze, else those with a rubric)
             runtime.autoAnalysis = new AutoAnalysis(runtime.analyzer(config.commandLine().value("analysis-model")),
@@ -216,6 +226,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
         return monitor.webhookListener();
     }
 
+    /** The prices new calls are costed with. */
+    public PriceBook prices() {
+        return prices;
+    }
+
     private void closeHistory() {
         recorder.close();
         history.close();
@@ -223,6 +238,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdogs.close();
         monitor.close();
         analysisExecutor.shutdown();
         profiles.runExperiment(null, false);

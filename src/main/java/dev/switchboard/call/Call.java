@@ -41,6 +41,7 @@ public final class Call {
     private final TurnLog turns;
     private final CallHealth health;
     private final ToolCalls tools;
+    private final CallAlerts alerts;
 
     public Call(String id, List<SipHeader> sipHeaders, Clock clock) {
         this.id = id;
@@ -55,6 +56,7 @@ public final class Call {
                 () -> timeline.get(Milestone.ACCEPT_ANSWERED));
         this.health = new CallHealth(this, clock, () -> timeline.get(Milestone.ACCEPT_ANSWERED));
         this.tools = new ToolCalls(this, clock);
+        this.alerts = new CallAlerts(this, clock);
     }
 
     public String id() {
@@ -335,6 +337,16 @@ public final class Call {
     /** Warnings, the server's session, socket close; changes come as {@link CallChange#HEALTH}. */
     public CallHealth health() {
         return health;
+    }
+
+    /** Alert rules, watchdogs and what they raised; changes come as {@link CallChange#ALERTS}. */
+    public CallAlerts alerts() {
+        return alerts;
+    }
+
+    /** The transcript line of an alert; the caller holds the lock and fires the change. */
+    void alertLine(Alert alert) {
+        transcript.marker(TranscriptEntry.Kind.ALERT, "Alert — " + alert.describe(), alert.at());
     }
 
     /** The model the server reports, else the one the call was accepted with: what its tokens are billed at. */

@@ -8,7 +8,8 @@ import java.time.Instant;
  */
 public record TranscriptEntry(String key, Kind kind, Speaker speaker, String text, Status status, Instant at) {
 
-    public enum Kind { UTTERANCE, DTMF, STATE, NOTE }
+    /** {@code ALERT}: a rule or watchdog fired ({@link CallAlerts}). */
+    public enum Kind { UTTERANCE, DTMF, STATE, NOTE, ALERT }
 
     public enum Status { STREAMING, DONE, FAILED }
 

@@ -259,6 +259,13 @@ public final class TurnLog {
         }
     }
 
+    /** True once any response of the agent has produced audio (or its transcript): the voice is fixed from then on. */
+    public boolean agentAudioSent() {
+        synchronized (owner) {
+            return responses.values().stream().anyMatch(r -> r.firstOutputAt != null || r.audioStartedAt != null);
+        }
+    }
+
     public PriceTable prices() {
         synchronized (owner) {
             return prices;

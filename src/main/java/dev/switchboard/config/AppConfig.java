@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.PriceTable;
+import dev.switchboard.call.WatchdogLimits;
 import dev.switchboard.call.PrivacyMask;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.webhook.WebhookSecret;
@@ -83,6 +84,8 @@ public final class AppConfig {
             FlagSpec.toggle("analyze", "headless: analyse each ended call (summary, outcome, rubric scores)"),
             FlagSpec.value("analysis-model", "NAME", "model for the post-call analysis (default gpt-4.1-mini)"),
             FlagSpec.value("report-dir", "DIR", "headless: write DIR/<call_id>.html when each call ends"),
+            FlagSpec.value("cost-cap", "USD", "wrap up and hang up a call once its cost passes this many US dollars"),
+            FlagSpec.repeatable("alert", "REGEX", "raise an alert when a transcript line matches (case-insensitive)"),
             FlagSpec.toggle("help", "show this text"));
 
     private final String apiKey;
@@ -99,6 +102,7 @@ public final class AppConfig {
     private final Extras extras;
     /** The whole parsed command line, for features that read their own flags. */
     private CommandLine commandLine = CommandLine.EMPTY;
+    private WatchdogLimits watchdogLimits = WatchdogLimits.DEFAULTS;
 
     /** Flags added for the setup checklist, presenter mode and profiles, kept together so the constructor stays short. */
     private record Extras(boolean check, boolean presenter, String publicUrl, String projectId, String profile,
@@ -184,6 +188,7 @@ public final class AppConfig {
         AppConfig config = new AppConfig(apiKey, secret, signingSecret, baseUrl, port, bind, flags.has("headless"),
                 flags.has("demo"), false, acceptSettings(flags, workingDir), dataDir, extras);
         config.commandLine = flags;
+        config.watchdogLimits = AlertFlags.limits(flags);
         return config;
     }
 
@@ -275,6 +280,16 @@ public final class AppConfig {
     /** {@code --profile NAME}: the saved profile headless mode accepts with. */
     public Optional<String> profile() {
         return Optional.ofNullable(extras.profile());
+    }
+
+    /** {@code --cost-cap} and {@code --alert} over the default watchdogs. */
+    public WatchdogLimits watchdogLimits() {
+        return watchdogLimits;
+    }
+
+    /** The {@code --prices FILE} table over the built-in one, or null without the flag. */
+    public PriceTable pricesFlag() {
+        return extras.prices();
     }
 
     /** {@code --prices FILE} over the built-in list prices, or the built-in ones alone. */

@@ -52,6 +52,36 @@ public final class PriceFile {
         return table;
     }
 
+    /** The shipped prices.json as text: what the Settings editor starts from. */
+    public static String bundledJson() {
+        try (InputStream in = PriceFile.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? "{}" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code base} with the models of {@code json} added or replaced; errors name {@code source} in one line. */
+    public static PriceTable overlay(PriceTable base, String json, String source) throws ConfigException {
+        Map<String, ModelPrice> merged = new HashMap<>();
+        for (String model : base.models()) {
+            merged.put(model, base.priceOf(model).orElseThrow());
+        }
+        merged.putAll(parse(json, source));
+        return new PriceTable(merged);
+    }
+
+    /** {@code top}'s models over {@code base}'s. */
+    public static PriceTable overlay(PriceTable base, PriceTable top) {
+        Map<String, ModelPrice> merged = new HashMap<>();
+        for (PriceTable t : List.of(base, top)) {
+            for (String model : t.models()) {
+                merged.put(model, t.priceOf(model).orElseThrow());
+            }
+        }
+        return new PriceTable(merged);
+    }
+
     /** The built-in prices with the file's models added or replaced; errors name the file and the problem in one line. */
     public static PriceTable read(Path file) throws ConfigException {
         String where = "--prices " + file;

@@ -68,9 +68,22 @@ public final class Exporter {
 
     // ---- Markdown ----
 
-    /** Like {@link #markdown(StoredCall)}, with the post-call analysis as a last section. */
-    public String markdown(StoredCall call, CallAnalysis analysis) {
-        StringBuilder md = new StringBuilder(markdown(call));
+    /**
+     * Like {@link #markdown(StoredCall)}, with a latency, cost and health section (times observed by the monitor)
+     * after the header and the post-call analysis as a last section; either may be null (then it is left out).
+     */
+    public String markdown(StoredCall call, CallMetrics metrics, CallAnalysis analysis) {
+        String md = markdown(call);
+        if (metrics != null) {
+            int at = md.indexOf("\n## Transcript");
+            md = md.substring(0, at) + "\n" + scrub(MetricsMarkdown.section(metrics), callerNumbers(List.of(call)))
+                    + md.substring(at);
+        }
+        return analysis == null ? md : md + analysisSection(call, analysis);
+    }
+
+    private String analysisSection(StoredCall call, CallAnalysis analysis) {
+        StringBuilder md = new StringBuilder();
         md.append("\n## Analysis\n\n");
         if (!analysis.isDone()) {
             md.append("Failed: ").append(scrub(analysis.error(), callerNumbers(List.of(call)))).append("\n");
@@ -123,6 +136,14 @@ public final class Exporter {
             md.append("  \n");
         }
         return scrub(md.toString(), callerNumbers(List.of(call)));
+    }
+
+    /** The JSON export with a {@code metrics} object; {@link HistoryJson#readCall} ignores it. */
+    public String json(StoredCall call, CallMetrics metrics) {
+        if (metrics == null) {
+            return json(call);
+        }
+        return scrub(MetricsMarkdown.withMetrics(HistoryJson.writeCall(call), metrics), callerNumbers(List.of(call)));
     }
 
     // ---- JSON ----

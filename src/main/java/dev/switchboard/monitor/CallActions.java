@@ -2,6 +2,7 @@ package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
+import dev.switchboard.call.SessionChange;
 import dev.switchboard.history.ProfileVersion;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,5 +50,29 @@ public interface CallActions {
     /** Approves or denies an MCP approval request ({@code mcp_approval_response}), once. */
     default CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
         return CompletableFuture.failedFuture(new ActionFailedException("Tools are not supported here.", false, null));
+    }
+
+    /** "Stop talking": {@code response.cancel} and {@code output_audio_buffer.clear}, so the caller hears silence now. */
+    default CompletableFuture<Void> stopTalking(Call call) {
+        return unsupported("Stop talking");
+    }
+
+    /** "Whisper": a system message the agent reads on its next turn; no response is asked for. */
+    default CompletableFuture<Void> whisper(Call call, String text) {
+        return unsupported("Whisper");
+    }
+
+    /** A {@code session.update} with only what {@code change} changes; never audio formats. */
+    default CompletableFuture<Void> updateSession(Call call, SessionChange change) {
+        return unsupported("Update session");
+    }
+
+    /** Asks for one response with these instructions (e.g. wrap up politely when the cost cap is reached). */
+    default CompletableFuture<Void> respond(Call call, String instructions) {
+        return unsupported("Respond");
+    }
+
+    private static CompletableFuture<Void> unsupported(String action) {
+        return CompletableFuture.failedFuture(new ActionFailedException(action + " is not available here.", false, null));
     }
 }

@@ -7,6 +7,8 @@ import dev.switchboard.call.CallHealth;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
+import dev.switchboard.call.RawEvent;
+import dev.switchboard.call.SessionChange;
 import dev.switchboard.config.PriceFile;
 import dev.switchboard.openai.CallsClient;
 import dev.switchboard.openai.OpenAiApiException;
@@ -142,6 +144,9 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             return;
         }
         Call call = new Call(incoming.callId(), incoming.sipHeaders(), clock);
+        if (incoming.deliveryLag() != null) {
+            call.health().webhookLag(incoming.deliveryLag());
+        }
         call.turns().usePrices(PriceFile.bundled()); // before the registry hears of it, so a --prices override wins
         if (!registry.add(call)) {
             log.info("call {} already known; webhook ignored", incoming.callId());
@@ -338,6 +343,30 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> stopTalking(Call call) {
+        return sendEvents(call, "Stop talking", Steering.stopTalking(), () -> Steering.stopped(call));
+    }
+
+    @Override
+    public CompletableFuture<Void> whisper(Call call, String text) {
+        String problem = Steering.whisperProblem(text);
+        return problem != null ? failed(call, "Whisper", problem, false)
+                : sendEvents(call, "Whisper", Steering.whisper(text), () -> Steering.whispered(call, text));
+    }
+
+    @Override
+    public CompletableFuture<Void> updateSession(Call call, SessionChange change) {
+        String problem = Steering.changeProblem(call, change);
+        return problem != null ? failed(call, "Update session", problem, false)
+                : sendEvents(call, "Update session", Steering.update(change), () -> Steering.updated(call, change));
+    }
+
+    @Override
+    public CompletableFuture<Void> respond(Call call, String instructions) {
+        return sendEvents(call, "Respond", java.util.List.of(SessionJson.respond(instructions)), () -> "Asked to respond.");
+    }
+
+    @Override
     public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
         return toolDesk.answer(call, toolCallId, output, "by hand");
     }
@@ -358,13 +387,19 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     }
 
     private CompletableFuture<Void> sendEvent(Call call, String action, ObjectNode event, Action after) {
+        return sendEvents(call, action, java.util.List.of(event), after);
+    }
+
+    private CompletableFuture<Void> sendEvents(Call call, String action, java.util.List<ObjectNode> events, Action after) {
         SidebandSession session = sessions.get(call.id());
         if (session == null || !call.state().isLive()) {
             return failed(call, action, "The call is not live.", false);
         }
         return run(call, action, () -> {
-            if (!session.send(event)) {
-                throw new ActionFailedException("The call's socket is closed.", false, null);
+            for (ObjectNode event : events) {
+                if (!session.send(event)) {
+                    throw new ActionFailedException("The call's socket is closed.", false, null);
+                }
             }
             return after.run();
         });

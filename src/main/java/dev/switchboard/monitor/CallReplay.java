@@ -8,7 +8,7 @@ import dev.switchboard.call.Milestone;
 import dev.switchboard.call.PriceTable;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.TurnStats;
-import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.StoredCall;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,9 +70,9 @@ public final class CallReplay {
         return call;
     }
 
-    public static CallMetrics metrics(StoredCall stored, PriceTable prices) {
+    public static CallNumbers metrics(StoredCall stored, PriceTable prices) {
         TurnStats stats = replay(stored, prices).turns().stats();
-        return new CallMetrics(stats.turns(), millis(stats.greetingLatency()), millis(stats.p50()),
+        return new CallNumbers(stats.turns(), millis(stats.greetingLatency()), millis(stats.p50()),
                 millis(stats.p95()), millis(stats.max()), stats.interruptions(), stats.costUsd().orElse(-1),
                 toolErrors(stored.events()));
     }

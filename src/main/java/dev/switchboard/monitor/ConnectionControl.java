@@ -21,4 +21,9 @@ public interface ConnectionControl {
      * for a person: OK, key refused (401), could not reach. A null or blank key tests the configured one.
      */
     CompletableFuture<String> testConnection(String apiKey, String baseUrl);
+
+    /** The editable price table, where this monitor keeps one. */
+    default java.util.Optional<PriceSettings> prices() {
+        return java.util.Optional.empty();
+    }
 }

@@ -64,6 +64,7 @@ public final class EventApplier {
             String key = key(e.itemId(), e.responseId());
             // the turn log first, so the latency badge is there when the words appear
             turns.agentOutput(e.responseId(), key);
+            call.alerts().activity(Speaker.AGENT);
             call.appendDelta(key, Speaker.AGENT, e.delta());
         } else if (event instanceof ServerEvent.AgentDone e) {
             call.completeUtterance(key(e.itemId(), e.responseId()), Speaker.AGENT, e.transcript());
@@ -86,9 +87,11 @@ public final class EventApplier {
                 call.itemAdded(e.itemId(), Speaker.CALLER, null);
             }
             turns.callerSpeechStarted(e.itemId());
+            call.alerts().activity(Speaker.CALLER);
             call.speaking(Speaker.CALLER, true);
         } else if (event instanceof ServerEvent.SpeechStopped e) {
             turns.callerSpeechStopped(e.itemId());
+            call.alerts().activity(Speaker.CALLER);
             call.speaking(Speaker.CALLER, false);
         } else if (event instanceof ServerEvent.InputCommitted e) {
             turns.callerCommitted(e.itemId());
@@ -100,6 +103,7 @@ public final class EventApplier {
         } else if (event instanceof ServerEvent.ResponseDone e) {
             responseDone(e);
         } else if (event instanceof ServerEvent.Playback e) {
+            call.alerts().activity(Speaker.AGENT);
             switch (e.kind()) {
                 case STARTED -> turns.audioStarted(e.responseId());
                 case STOPPED -> turns.audioStopped(e.responseId());
@@ -112,6 +116,7 @@ public final class EventApplier {
         } else if (event instanceof ServerEvent.FunctionCallDone e) {
             turns.functionCallDone(e.responseId());
             note("tool call " + e.name() + "(" + e.arguments() + ")");
+            call.alerts().toolCalled(e.name());
             if (e.callId() != null) {
                 call.tools().functionDone(e.itemId(), e.callId(), e.name(), e.arguments());
             }

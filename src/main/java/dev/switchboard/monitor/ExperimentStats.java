@@ -3,7 +3,7 @@ package dev.switchboard.monitor;
 import dev.switchboard.call.PriceTable;
 import dev.switchboard.history.ArmStats;
 import dev.switchboard.history.CallAnalysis;
-import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.ExperimentCall;
 import dev.switchboard.history.ExperimentInfo;
 import dev.switchboard.history.ExperimentResult;
@@ -101,7 +101,7 @@ public final class ExperimentStats implements ExperimentService {
         return info.arms().get(arm).profile().describe();
     }
 
-    record Sample(String callId, CallMetrics metrics, Optional<CallAnalysis> analysis, String outcome) {
+    record Sample(String callId, CallNumbers metrics, Optional<CallAnalysis> analysis, String outcome) {
     }
 
     private List<Sample> samples(List<String> callIds) {

@@ -2,6 +2,7 @@ package dev.switchboard.monitor;
 
 import dev.switchboard.history.CallAnalysis;
 import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.CallSummary;
 import dev.switchboard.history.SearchHit;
 import dev.switchboard.history.StoredCall;
@@ -24,11 +25,11 @@ public interface HistoryService {
     Optional<StoredCall> load(String callId);
 
     /**
-     * A stored call's metrics, rebuilt from its raw events; {@link CallMetrics#UNKNOWN} when the call is not
-     * stored.
+     * A stored call's numbers for experiment statistics, rebuilt from its raw events (so every stored call has
+     * them); {@link CallNumbers#UNKNOWN} when the call is not stored.
      */
-    default CallMetrics metrics(String callId) {
-        return CallMetrics.UNKNOWN;
+    default CallNumbers numbers(String callId) {
+        return CallNumbers.UNKNOWN;
     }
 
     /** The post-call analysis of a stored call, if it has one. */
@@ -38,4 +39,9 @@ public interface HistoryService {
 
     /** Strings no export may contain (the configured API key and webhook secret). Never shown on screen. */
     List<String> secretsToRedact();
+
+    /** Latency, cost and health kept for a call; empty for calls from before they were kept. */
+    default Optional<CallMetrics> metrics(String callId) {
+        return Optional.empty();
+    }
 }

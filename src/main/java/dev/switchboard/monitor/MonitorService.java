@@ -75,6 +75,18 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
         this.tester = new ConnectionTester(http);
     }
 
+    private volatile PriceSettings prices;
+
+    /** The price table Settings edits. */
+    public void usePrices(PriceSettings priceSettings) {
+        this.prices = priceSettings;
+    }
+
+    @Override
+    public Optional<PriceSettings> prices() {
+        return Optional.ofNullable(prices);
+    }
+
     /** Starts the first engine, on the demo peer when {@code demo}. */
     public void start(boolean demo) throws IOException, ConfigException {
         engines.swap(startEngine(connection, demo, null));

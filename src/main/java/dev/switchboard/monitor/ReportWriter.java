@@ -2,7 +2,7 @@ package dev.switchboard.monitor;
 
 import dev.switchboard.call.Call;
 import dev.switchboard.call.PriceTable;
-import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.ProfileRef;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.history.StoredCall;
@@ -37,7 +37,7 @@ public final class ReportWriter {
         }
         StoredCall call = stored.get();
         Call replayed = CallReplay.replay(call, prices);
-        CallMetrics metrics = CallReplay.metrics(call, prices);
+        CallNumbers metrics = CallReplay.metrics(call, prices);
         Optional<ProfileVersion> profile = call.profileRef().flatMap(this::version);
         return Optional.of(CallReport.html(new CallReport.Input(call, replayed.turns().turns(), metrics,
                 store.analyses().load(callId), profile, presenter, secrets.get(), zone)));

@@ -59,9 +59,9 @@ final class SessionEvents implements SidebandSession.Listener {
     }
 
     @Override
-    public void closed(String reason, boolean callEnded) {
+    public void closed(Integer code, String reason, boolean callEnded) {
         onClosed.run();
-        call.health().socketClosed(null, reason); // the session's listener does not pass the close code yet
+        call.health().socketClosed(code, reason);
         if (callEnded) {
             call.moveTo(CallState.ENDED, reason);
         } else if (call.state().isLive()) {

@@ -4,6 +4,7 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.config.PriceFile;
 import dev.switchboard.history.CallAnalysis;
 import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.CallSummary;
 import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
@@ -11,6 +12,7 @@ import dev.switchboard.history.RoutingRule;
 import dev.switchboard.history.SearchHit;
 import dev.switchboard.history.StoredCall;
 import dev.switchboard.store.HistoryStore;
+import dev.switchboard.store.MetricsRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,8 +47,8 @@ public final class StoredHistory implements HistoryService, ProfileService {
     }
 
     @Override
-    public CallMetrics metrics(String callId) {
-        return store.load(callId).map(c -> CallReplay.metrics(c, PriceFile.bundled())).orElse(CallMetrics.UNKNOWN);
+    public CallNumbers numbers(String callId) {
+        return store.load(callId).map(c -> CallReplay.metrics(c, PriceFile.bundled())).orElse(CallNumbers.UNKNOWN);
     }
 
     @Override
@@ -57,6 +59,11 @@ public final class StoredHistory implements HistoryService, ProfileService {
     @Override
     public Optional<StoredCall> load(String callId) {
         return store.load(callId);
+    }
+
+    @Override
+    public Optional<CallMetrics> metrics(String callId) {
+        return MetricsRecorder.load(store, callId);
     }
 
     @Override

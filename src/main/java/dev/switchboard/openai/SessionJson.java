@@ -209,4 +209,33 @@ public final class SessionJson {
         item.putArray("content").addObject().put("type", "input_text").put("text", text);
         return event;
     }
+
+    /** {@code session.update} carrying only the changed fields; audio formats are never sent mid-call. */
+    public static ObjectNode sessionUpdate(dev.switchboard.call.SessionChange change) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("type", "session.update");
+        ObjectNode session = event.putObject("session");
+        session.put("type", "realtime");
+        change.instructions().ifPresent(i -> session.put("instructions", i));
+        change.voice().ifPresent(v -> session.putObject("audio").putObject("output").put("voice", v));
+        return event;
+    }
+
+    /** {@code response.cancel}: the response being generated stops. */
+    public static ObjectNode cancelResponse() {
+        return MAPPER.createObjectNode().put("type", "response.cancel");
+    }
+
+    /** {@code output_audio_buffer.clear}: what the caller would still hear is dropped (SIP and WebRTC only). */
+    public static ObjectNode clearOutputAudio() {
+        return MAPPER.createObjectNode().put("type", "output_audio_buffer.clear");
+    }
+
+    /** {@code response.create} with instructions for this one response. */
+    public static ObjectNode respond(String instructions) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("type", "response.create");
+        event.putObject("response").put("instructions", instructions);
+        return event;
+    }
 }

@@ -36,8 +36,12 @@ public final class SidebandSession {
         /** A drop we will try to recover from. */
         void interrupted(String reason, int attempt);
 
-        /** The session is over for good: the call ended, or we gave up. */
-        void closed(String reason, boolean callEnded);
+        /**
+         * The session is over for good: the call ended, or we gave up.
+         *
+         * @param code the last WebSocket close code the server sent, or null when the socket failed without one
+         */
+        void closed(Integer code, String reason, boolean callEnded);
     }
 
     private final OkHttpClient http;
@@ -56,6 +60,7 @@ public final class SidebandSession {
     private boolean finished;
     private boolean everOpened;
     private int failedAttempts;
+    private volatile Integer lastCloseCode;
 
     public SidebandSession(OkHttpClient http, OpenAiEndpoints endpoints, String callId, String apiKey, Listener listener,
                            RetryPolicy retry, ScheduledExecutorService scheduler, BooleanSupplier callLive) {
@@ -141,7 +146,7 @@ public final class SidebandSession {
             finished = true;
             open = false;
         }
-        listener.closed(reason, callEnded);
+        listener.closed(lastCloseCode, reason, callEnded);
     }
 
     /** After a drop or a failed handshake: try again with backoff while the call is live. */
@@ -220,6 +225,7 @@ public final class SidebandSession {
             if (!isCurrent(ws)) {
                 return;
             }
+            lastCloseCode = code;
             if (code == NORMAL_CLOSURE) {
                 finish("call ended" + (reason == null || reason.isBlank() ? "" : ": " + reason), true);
             } else {

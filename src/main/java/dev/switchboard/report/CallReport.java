@@ -6,7 +6,7 @@ import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.call.Turn;
 import dev.switchboard.history.CallAnalysis;
-import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.history.RubricScore;
 import dev.switchboard.history.StoredCall;
@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class CallReport {
 
     /** Everything the page shows. {@code turns} are the replayed call's answered turns. */
-    public record Input(StoredCall call, List<Turn> turns, CallMetrics metrics, Optional<CallAnalysis> analysis,
+    public record Input(StoredCall call, List<Turn> turns, CallNumbers metrics, Optional<CallAnalysis> analysis,
                         Optional<ProfileVersion> profile, boolean presenter, List<String> secrets, ZoneId zone) {
     }
 
@@ -55,7 +55,7 @@ public final class CallReport {
                 .orElse(call.profileRef().map(p -> h.text(p.describe())).orElse("none")));
         b.append("</table>\n");
 
-        CallMetrics m = in.metrics();
+        CallNumbers m = in.metrics();
         b.append("<h2>Metrics and cost</h2>\n<table class=\"meta\" id=\"metrics\">\n");
         row(b, "Answered turns", Integer.toString(m.turns()));
         row(b, "Greeting latency", ms(m.greetingMs()));

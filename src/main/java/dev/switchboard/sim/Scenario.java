@@ -3,6 +3,9 @@ package dev.switchboard.sim;
 import dev.switchboard.sim.ServerEventFactory.FunctionCall;
 import dev.switchboard.sim.Step.AgentAsksApproval;
 import dev.switchboard.sim.Step.AgentCallsTools;
+import dev.switchboard.sim.Step.AgentFails;
+import dev.switchboard.sim.Step.AgentSlow;
+import dev.switchboard.sim.Step.CallerBargesIn;
 import dev.switchboard.sim.Step.AgentSays;
 import dev.switchboard.sim.Step.CallerHangsUp;
 import dev.switchboard.sim.Step.CallerPresses;
@@ -18,7 +21,11 @@ public enum Scenario {
     DTMF_MENU("Keypad menu", "Priya Raman", "+15551230003"),
     TOOL_CALL("Order lookup (tool call)", "Tom Okafor", "+15551230004"),
     PARALLEL_TOOLS("Two orders (parallel tool calls)", "Ines Moreau", "+15551230005"),
-    MCP_APPROVAL("Refund via MCP (approval)", "Kofi Mensah", "+15551230006");
+    MCP_APPROVAL("Refund via MCP (approval)", "Kofi Mensah", "+15551230006"),
+    BARGE_IN("Caller talks over the agent", "Lena Fischer", "+15551230009"),
+    FAILED_RESPONSE("A response fails", "Omar Haddad", "+15551230010"),
+    FAILED_TRANSCRIPTION("Caller transcription fails", "Grace Kim", "+15551230011"),
+    SLOW_TURN("A slow answer", "Diego Alvarez", "+15551230012");
 
     private static final String SYSTEM_DOWN = "I'm sorry, I can't reach the order system right now.";
 
@@ -102,6 +109,32 @@ public enum Scenario {
                             "I'm sorry, I'm not allowed to issue that refund myself. A colleague will call you back."),
                     new CallerSays("Okay, thanks. Bye!", Transcription.ON_TIME),
                     new AgentSays("Goodbye!"),
+                    new CallerHangsUp());
+            case BARGE_IN -> List.of(
+                    new CallerSays("Hi, can you tell me about my data plan?", Transcription.ON_TIME),
+                    new CallerBargesIn("Of course. Your plan includes twenty gigabytes of data per month, unlimited "
+                            + "calls and texts, and roaming in thirty countries at no extra cost.",
+                            "Sorry, I only need to know how much data is left."),
+                    new AgentSays("You have eight gigabytes left this month."),
+                    new CallerSays("Thanks, bye.", Transcription.ON_TIME),
+                    new CallerHangsUp());
+            case FAILED_RESPONSE -> List.of(
+                    new CallerSays("Hello, I'd like to change my delivery address.", Transcription.ON_TIME),
+                    new AgentFails("server_error", "The server had an error while processing your request."),
+                    new CallerSays("Hello? Are you there?", Transcription.ON_TIME),
+                    new AgentSays("Sorry about that. Which address should we deliver to?"),
+                    new CallerHangsUp());
+            case FAILED_TRANSCRIPTION -> List.of(
+                    new CallerSays("Mm-hm.", Transcription.FAILS),
+                    new AgentSays("Sorry, I didn't catch that. How can I help?"),
+                    new CallerSays("I'd like to book a table for two tonight.", Transcription.ON_TIME),
+                    new AgentSays("Of course, you're booked for seven p.m. See you tonight!"),
+                    new CallerHangsUp());
+            case SLOW_TURN -> List.of(
+                    new CallerSays("What's the status of my insurance claim?", Transcription.ON_TIME),
+                    new AgentSlow("Your claim was approved yesterday; the payment goes out on Friday.", 4_000),
+                    new CallerSays("Great, thank you.", Transcription.ON_TIME),
+                    new AgentSays("You're welcome, goodbye!"),
                     new CallerHangsUp());
         };
     }

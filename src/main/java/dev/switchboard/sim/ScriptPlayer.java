@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sim.ServerEventFactory.FunctionCall;
 import dev.switchboard.sim.Step.AgentAsksApproval;
 import dev.switchboard.sim.Step.AgentCallsTools;
+import dev.switchboard.sim.Step.AgentFails;
+import dev.switchboard.sim.Step.AgentSlow;
+import dev.switchboard.sim.Step.CallerBargesIn;
 import dev.switchboard.sim.Step.AgentSays;
 import dev.switchboard.sim.Step.CallerHangsUp;
 import dev.switchboard.sim.Step.CallerPresses;
@@ -48,7 +51,7 @@ final class ScriptPlayer {
     private static final long GREETING_WAIT_MS = 2_000;
     /** At speed 0 there is no pacing, but waiting for the client's greeting is a timeout, not pacing. */
     private static final long GREETING_WAIT_INSTANT_MS = 200;
-    private static final long DELTA_MS = 60;
+    static final long DELTA_MS = 60;
     static final long MODEL_LATENCY_MS = 500;
     private static final long TURN_GAP_MS = 900;
     private static final long MS_PER_SPOKEN_WORD = 280;
@@ -65,6 +68,7 @@ final class ScriptPlayer {
     private final SimOptions options;
     private final ScheduledExecutorService scheduler;
     private final ServerEventFactory events;
+    private final EventBeats eventBeats;
     private final Stage stage;
 
     private final Deque<Step> script;
@@ -95,6 +99,7 @@ final class ScriptPlayer {
         this.scheduler = scheduler;
         this.events = events;
         this.stage = stage;
+        this.eventBeats = new EventBeats(events, stage);
     }
 
     boolean scriptStarted() {
@@ -271,7 +276,8 @@ final class ScriptPlayer {
     private List<Beat> expand(Step step) {
         List<Beat> out = new ArrayList<>();
         boolean agentTurn = step instanceof AgentSays || step instanceof AgentCallsTools
-                || step instanceof AgentAsksApproval;
+                || step instanceof AgentAsksApproval || step instanceof AgentSlow || step instanceof AgentFails
+                || step instanceof CallerBargesIn;
         if (!agentTurn && lateTranscription != null) {
             out.addAll(lateTranscription); // nobody answered in between: deliver it now
             lateTranscription = null;
@@ -284,6 +290,13 @@ final class ScriptPlayer {
             toolCalls(out, calls);
         } else if (step instanceof AgentAsksApproval asks) {
             askApproval(out, asks);
+        } else if (step instanceof AgentSlow slow) {
+            out.add(new Beat(slow.extraMs(), () -> { }, null)); // the model thinks longer before it answers
+            response(out, slow.text(), List.of());
+        } else if (step instanceof AgentFails fails) {
+            eventBeats.failedResponse(out, fails);
+        } else if (step instanceof CallerBargesIn bargeIn) {
+            bargeIn(out, bargeIn);
         } else if (step instanceof CallerPresses presses) {
             out.add(new Beat(TURN_GAP_MS, () -> stage.send(events.dtmf(presses.key())), null));
         } else if (step instanceof CallerHangsUp) {
@@ -293,13 +306,20 @@ final class ScriptPlayer {
     }
 
     private void callerTurn(List<Beat> out, CallerSays says) {
-        String itemId = Ids.item();
+        callerTurn(out, says, null);
+    }
+
+    /** @param startedItem the caller's item when their speech already started (a barge-in), else null */
+    private void callerTurn(List<Beat> out, CallerSays says, String startedItem) {
+        String itemId = startedItem != null ? startedItem : Ids.item();
         long speechMs = words(says.text()) * MS_PER_SPOKEN_WORD + 200;
         long start = callerAudioMs + TURN_GAP_MS;
         callerAudioMs = start + speechMs + 500; // the VAD's silence window
         long end = start + speechMs;
-        out.add(new Beat(TURN_GAP_MS, () -> stage.send(
-                events.speech("input_audio_buffer.speech_started", "audio_start_ms", start, itemId)), null));
+        if (startedItem == null) {
+            out.add(new Beat(TURN_GAP_MS, () -> stage.send(
+                    events.speech("input_audio_buffer.speech_started", "audio_start_ms", start, itemId)), null));
+        }
         out.add(new Beat(speechMs, () -> stage.send(
                 events.speech("input_audio_buffer.speech_stopped", "audio_end_ms", end, itemId)), null));
         out.add(new Beat(300, () -> {
@@ -311,7 +331,7 @@ final class ScriptPlayer {
         if (model.isEmpty()) {
             return;
         }
-        List<Beat> transcription = transcription(itemId, says, model, speechMs);
+        List<Beat> transcription = eventBeats.transcription(itemId, says, model, speechMs);
         if (says.transcription() == Transcription.LATE) {
             lateTranscription = transcription;
         } else {
@@ -319,21 +339,6 @@ final class ScriptPlayer {
         }
     }
 
-    private List<Beat> transcription(String itemId, CallerSays says, String model, long speechMs) {
-        List<Beat> out = new ArrayList<>();
-        if (says.transcription() == Transcription.FAILS) {
-            out.add(new Beat(300, () -> stage.send(events.transcriptionFailed(itemId)), null));
-            return out;
-        }
-        // whisper-1 sends the whole text as one delta; the gpt-4o models stream it
-        List<String> chunks = model.equals("whisper-1") ? List.of(says.text()) : chunks(says.text());
-        for (String chunk : chunks) {
-            out.add(new Beat(DELTA_MS / 2, () -> stage.send(events.transcriptionDelta(itemId, chunk)), null));
-        }
-        out.add(new Beat(DELTA_MS / 2, () -> stage.send(
-                events.transcriptionCompleted(itemId, says.text(), model, speechMs)), null));
-        return out;
-    }
 
     private void toolCalls(List<Beat> out, AgentCallsTools step) {
         // waiting starts with the response: a fast client may answer before the preamble's audio has played
@@ -404,7 +409,7 @@ final class ScriptPlayer {
             stage.send(events.itemEvent("conversation.item.done", null, finished));
         }, responseId));
         for (int i = 0; i < functionCalls.size(); i++) {
-            functionCallBeats(out, responseId, functionItemIds.get(i), functionCalls.get(i));
+            eventBeats.functionCall(out, responseId, functionItemIds.get(i), functionCalls.get(i));
         }
         out.add(new Beat(0, () -> {
             List<ObjectNode> output = new ArrayList<>();
@@ -426,24 +431,15 @@ final class ScriptPlayer {
                 events.playback("output_audio_buffer.stopped", responseId)), null));
     }
 
-    private void functionCallBeats(List<Beat> out, String responseId, String itemId, FunctionCall call) {
-        out.add(new Beat(DELTA_MS, () -> {
-            ObjectNode item = ServerEventFactory.functionCallItem(itemId, call, "in_progress", "");
-            stage.send(events.outputItem("response.output_item.added", responseId, 1, item));
-            stage.send(events.itemEvent("conversation.item.added", events.lastItemId(), item));
-            events.appended(itemId);
-        }, responseId));
-        String args = call.arguments();
-        for (int from = 0; from < args.length(); from += 8) {
-            String chunk = args.substring(from, Math.min(args.length(), from + 8));
-            out.add(new Beat(DELTA_MS / 2, () -> {
-                ObjectNode delta = events.functionArguments("response.function_call_arguments.delta", responseId,
-                        itemId, call.callId());
-                delta.put("delta", chunk);
-                stage.send(delta);
-            }, responseId));
-        }
-        out.add(new Beat(DELTA_MS / 2, () -> events.functionCallDone(responseId, itemId, call).forEach(stage::send),
-                responseId));
+    /** The agent is cut off halfway: cancelled, playback cleared, its item truncated; then the caller's turn. */
+    private void bargeIn(List<Beat> out, CallerBargesIn step) {
+        String callerItem = eventBeats.interruptedResponse(out, step, responseId -> {
+            runningResponseId = responseId;
+            if (responseId != null) {
+                assistantAudioSent = true;
+            }
+        }, () -> callerAudioMs, MS_PER_SPOKEN_WORD);
+        callerTurn(out, new CallerSays(step.callerText(), Transcription.ON_TIME), callerItem);
     }
+
 }

@@ -256,6 +256,24 @@ final class ServerEventFactory {
         return done;
     }
 
+    /** A response that failed on the server: no output, an error in its status details. */
+    ObjectNode failedResponse(String responseId, String code, String message) {
+        ObjectNode done = responseDone(responseId, "failed", List.of(), "");
+        ObjectNode details = ((ObjectNode) done.get("response")).putObject("status_details");
+        details.put("type", "failed");
+        details.putObject("error").put("type", "server_error").put("code", code).put("message", message);
+        return done;
+    }
+
+    /** {@code conversation.item.truncated}: the caller heard the item's audio only up to {@code audioEndMs}. */
+    ObjectNode truncated(String itemId, long audioEndMs) {
+        ObjectNode event = event("conversation.item.truncated");
+        event.put("item_id", itemId);
+        event.put("content_index", 0);
+        event.put("audio_end_ms", audioEndMs);
+        return event;
+    }
+
     static ObjectNode completedMessage(ObjectNode message, String text) {
         ObjectNode done = message.deepCopy();
         done.put("status", "completed");

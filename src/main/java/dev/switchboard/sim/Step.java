@@ -47,4 +47,19 @@ sealed interface Step {
     /** The caller hangs up: the call ends and the socket closes with 1000. */
     record CallerHangsUp() implements Step {
     }
+
+    /** The agent answers only after {@code extraMs} more thinking (at speed 1): a slow turn. */
+    record AgentSlow(String text, long extraMs) implements Step {
+    }
+
+    /** The agent's response fails ({@code response.done} with status {@code failed}) without a word. */
+    record AgentFails(String code, String message) implements Step {
+    }
+
+    /**
+     * The agent starts {@code agentText}; halfway through, the caller talks over it with {@code callerText}: the
+     * response is cancelled, playback cleared and the agent's item truncated where the caller stopped hearing it.
+     */
+    record CallerBargesIn(String agentText, String callerText) implements Step {
+    }
 }

@@ -85,6 +85,7 @@ public final class CallRecorder implements AutoCloseable {
     private final Map<String, ProfileRef> tags = new ConcurrentHashMap<>();
     private final Map<String, Call> following = new ConcurrentHashMap<>();
     private final List<Consumer<CommitBatch>> commitListeners = new CopyOnWriteArrayList<>();
+    private final List<RowWriter> rowWriters = new CopyOnWriteArrayList<>();
     private final Map<String, WrittenCall> written = new HashMap<>();
     private final CallListener listener = this::callChanged;
     private final Thread writer;
@@ -159,6 +160,16 @@ public final class CallRecorder implements AutoCloseable {
         tagProfile(callId, version.ref());
     }
 
+    /** More rows of a call, written in the recorder's own transaction each time it writes the call. */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(Connection connection, Call call) throws SQLException;
+    }
+
+    public void addRowWriter(RowWriter rowWriter) {
+        rowWriters.add(rowWriter);
+    }
+
     /** Told after every commit, on the writer thread; must be quick. */
     public void onCommit(Consumer<CommitBatch> commitListener) {
         commitListeners.add(commitListener);
@@ -229,6 +240,13 @@ public final class CallRecorder implements AutoCloseable {
         List<CommitBatch.EntryRef> entries = new ArrayList<>();
         Map<WrittenCall, Object[]> before = new LinkedHashMap<>();
         List<Release> releases = new ArrayList<>();
+        // every flush of the batch, before anything can fail: one found only after the failing task would never
+        // complete (SQLITE_BUSY_SNAPSHOT mid-batch left the headless printer waiting on it)
+        for (Task task : batch) {
+            if (task instanceof Flush fl) {
+                flushes.add(fl.done());
+            }
+        }
         try {
             Sql.beginWrite(connection);
             for (Task task : batch) {
@@ -254,8 +272,6 @@ public final class CallRecorder implements AutoCloseable {
                     }
                 } else if (task instanceof Tag t) {
                     statements.updateProfile(t.callId(), t.profile());
-                } else if (task instanceof Flush fl) {
-                    flushes.add(fl.done());
                 } else if (task instanceof Release r) {
                     WrittenCall w = written.get(r.call().id());
                     if (w != null) {
@@ -353,6 +369,10 @@ public final class CallRecorder implements AutoCloseable {
                 statements.upsertMilestone(id, m.getKey(), m.getValue());
                 w.milestones.put(m.getKey(), m.getValue());
             }
+        }
+
+        for (RowWriter extra : rowWriters) {
+            extra.write(connection, call);
         }
 
         // raw events: the call keeps them all in order, so whatever is past the written count is new

@@ -82,7 +82,13 @@ final class Schema {
                             + " profile_name TEXT NOT NULL, profile_version INTEGER NOT NULL, at_ns INTEGER NOT NULL,"
                             + " PRIMARY KEY (experiment_id, call_id))",
                     "CREATE TABLE profile_rubrics (profile_name TEXT PRIMARY KEY COLLATE NOCASE,"
-                            + " rubric_json TEXT NOT NULL)")));
+                            + " rubric_json TEXT NOT NULL)")),
+            new Migration(4, "per-call latency, cost, interruptions and health (history.CallMetrics)", List.of(
+                    "CREATE TABLE call_metrics (call_id TEXT PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,"
+                            + " turns INTEGER NOT NULL, greeting_ms INTEGER, turn_p50_ms INTEGER, turn_p95_ms INTEGER,"
+                            + " turn_max_ms INTEGER, interruptions INTEGER NOT NULL, responses INTEGER NOT NULL,"
+                            + " cost_usd REAL, alerts INTEGER NOT NULL, warnings INTEGER NOT NULL, close_code INTEGER,"
+                            + " close_reason TEXT, webhook_lag_ms INTEGER, per_turn_json TEXT NOT NULL DEFAULT '[]')")));
 
     /**
      * Utterance ids are {@code epochMillis × 2^20 + n}: the id order is the time order (to the millisecond, then

@@ -56,6 +56,20 @@ public final class CallCommands {
         return run(row, "Asking the agent to speak…", "The agent was asked to say it.", () -> actions.say(row.call(), sentence));
     }
 
+    public CompletableFuture<Void> stopTalking(CallRowViewModel row) {
+        return run(row, "Stopping the agent…", "The agent stopped talking.", () -> actions.stopTalking(row.call()));
+    }
+
+    public CompletableFuture<Void> whisper(CallRowViewModel row, String text) {
+        return run(row, "Whispering…", "Whispered; the agent uses it on its next turn.",
+                () -> actions.whisper(row.call(), text));
+    }
+
+    public CompletableFuture<Void> updateSession(CallRowViewModel row, dev.switchboard.call.SessionChange change) {
+        return run(row, "Updating " + change.describe() + "…", "Updated " + change.describe() + ".",
+                () -> actions.updateSession(row.call(), change));
+    }
+
     private CompletableFuture<Void> run(CallRowViewModel row, String pending, String success,
                                         Supplier<CompletableFuture<Void>> action) {
         row.actionStarted(pending);

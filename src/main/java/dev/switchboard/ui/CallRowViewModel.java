@@ -1,8 +1,11 @@
 package dev.switchboard.ui;
 
+import dev.switchboard.call.Alert;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.SipAddress;
+import dev.switchboard.call.TurnStats;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,6 +31,11 @@ public final class CallRowViewModel {
     private final StringProperty actionResult = new SimpleStringProperty(this, "actionResult", "");
     private final BooleanProperty actionFailed = new SimpleBooleanProperty(this, "actionFailed");
     private final BooleanProperty actionPending = new SimpleBooleanProperty(this, "actionPending");
+    private final StringProperty greeting = new SimpleStringProperty(this, "greeting", "");
+    private final StringProperty cost = new SimpleStringProperty(this, "cost", "");
+    private final StringProperty latency = new SimpleStringProperty(this, "latency", "");
+    private final javafx.beans.property.IntegerProperty alerts = new javafx.beans.property.SimpleIntegerProperty(this, "alerts");
+    private final StringProperty lastAlert = new SimpleStringProperty(this, "lastAlert", "");
     private String lastSeenBackendResult = "";
 
     public CallRowViewModel(Call call) {
@@ -61,7 +69,44 @@ public final class CallRowViewModel {
             actionResult.set(backendResult);
         }
         lastSeenBackendResult = backendResult;
+        refreshMetrics();
         tick();
+    }
+
+    /** Greeting latency, cost so far, p50 / p95 / max and alerts: what the header and the list row show. */
+    private void refreshMetrics() {
+        TurnStats stats = call.turns().stats();
+        greeting.set(stats.greetingLatency().map(d -> "greeting " + Formats.seconds(d)).orElse(""));
+        cost.set(stats.costUsd().isPresent() ? Formats.usd(stats.costUsd()) : stats.responses() > 0 ? "cost unknown" : "");
+        latency.set(stats.turns() == 0 ? "" : "p50 " + Formats.seconds(stats.p50().orElseThrow()) + " · p95 "
+                + Formats.seconds(stats.p95().orElseThrow()) + " · max " + Formats.seconds(stats.max().orElseThrow()));
+        List<Alert> raised = call.alerts().alerts();
+        alerts.set(raised.size());
+        lastAlert.set(raised.isEmpty() ? "" : raised.get(raised.size() - 1).describe());
+    }
+
+    /** "greeting 0.8 s" once the agent greeted (observed here), else empty. */
+    public ReadOnlyStringProperty greetingProperty() {
+        return greeting;
+    }
+
+    /** "$0.0123" so far, "cost unknown" for a model without a price, empty before the first response. */
+    public ReadOnlyStringProperty costProperty() {
+        return cost;
+    }
+
+    /** "p50 0.8 s · p95 1.4 s · max 1.9 s" over the answered turns, empty before the first. */
+    public ReadOnlyStringProperty latencyProperty() {
+        return latency;
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty alertsProperty() {
+        return alerts;
+    }
+
+    /** The newest alert, "keyword: refund". */
+    public ReadOnlyStringProperty lastAlertProperty() {
+        return lastAlert;
     }
 
     /** Updates the clock text; called every second by the window. */

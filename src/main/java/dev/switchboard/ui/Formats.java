@@ -22,4 +22,15 @@ public final class Formats {
     public static String sinceStart(Instant start, Instant at) {
         return clock(Duration.between(start, at));
     }
+
+    /** A latency the way the badges show it: "0.8 s", "12 s" from ten seconds on. */
+    public static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return s >= 10 ? Math.round(s) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", s);
+    }
+
+    /** Dollars with four decimals ("$0.0123"), or "—" when the model has no price. */
+    public static String usd(java.util.OptionalDouble cost) {
+        return cost.isPresent() ? String.format(java.util.Locale.ROOT, "$%.4f", cost.getAsDouble()) : "—";
+    }
 }

@@ -147,7 +147,9 @@ final class WebhookHandler extends Handler.Abstract {
             log.debug("ignored webhook event type {}", event.type());
             return null;
         }
-        IncomingCall call = event.call();
+        // the signature check above proved the timestamp is a number
+        IncomingCall call = event.call().withDeliveryLag(Instant.ofEpochSecond(Long.parseLong(
+                request.getHeaders().get("webhook-timestamp").trim())), arrivedAt);
         if (!replayGuard.firstSighting(webhookId)) {
             log.info("webhook {} already received, not handled again", webhookId);
             return null;

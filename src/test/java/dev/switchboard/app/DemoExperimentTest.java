@@ -8,7 +8,7 @@ import dev.switchboard.call.Call;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.SavedSettings;
 import dev.switchboard.history.ArmStats;
-import dev.switchboard.history.CallMetrics;
+import dev.switchboard.history.CallNumbers;
 import dev.switchboard.history.ExperimentInfo;
 import dev.switchboard.history.ExperimentResult;
 import dev.switchboard.history.ProfileVersion;
@@ -78,7 +78,7 @@ class DemoExperimentTest {
                 assertTrue(arm.turnP50Ms() >= 0 && arm.greetingP50Ms() >= 0, arm.toString());
                 assertTrue(arm.meanScore() >= 1 && arm.meanScore() <= 5, arm.toString());
                 for (String id : arm.callIds()) {
-                    CallMetrics m = history.metrics(id);
+                    CallNumbers m = history.numbers(id);
                     assertTrue(m.turns() > 0 && m.turnP50Ms() >= 0 && m.hasCost(), m.toString());
                     assertTrue(history.analysis(id).orElseThrow().isDone());
                 }

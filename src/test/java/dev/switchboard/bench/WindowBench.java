@@ -89,7 +89,9 @@ public final class WindowBench {
             System.setProperty("java.awt.headless", "true");
         }
         Path dataDir = Files.createTempDirectory("switchboard-bench");
-        AppConfig config = AppConfig.load(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, Map.of(), dataDir);
+        // turn metrics are always on; the alert rules and a cost cap add the watchdogs' per-line work
+        AppConfig config = AppConfig.load(new String[] {"--port", "0", "--data-dir", dataDir.toString(),
+                "--alert", "charged|refund", "--alert", "order \\d+", "--cost-cap", "5"}, Map.of(), dataDir);
         SwitchboardRuntime runtime = SwitchboardRuntime.start(config, speed);
         runtime.addIncomingObserver(incoming -> {
             if (measuring) {
@@ -160,7 +162,8 @@ public final class WindowBench {
         runtime.service().setAutoAccept(true, AcceptSettings.defaults());
 
         Simulator simulator = runtime.simulator().orElseThrow();
-        Scenario[] streaming = {Scenario.SUPPORT_CALL, Scenario.TOOL_CALL, Scenario.DTMF_MENU};
+        Scenario[] streaming = {Scenario.SUPPORT_CALL, Scenario.TOOL_CALL, Scenario.DTMF_MENU, Scenario.BARGE_IN,
+            Scenario.SLOW_TURN, Scenario.FAILED_RESPONSE};
         // Warm-up (JIT, first skins and CSS): a few calls of every scenario, not measured.
         int warmup = intArg(args, "--warmup", 6);
         List<String> warmIds = new ArrayList<>();

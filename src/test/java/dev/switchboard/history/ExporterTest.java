@@ -90,6 +90,29 @@ class ExporterTest {
         assertEquals(call.events().size(), back.events().size());
     }
 
+    /** What the store keeps for the scripted call, written out by hand so the golden files pin every field. */
+    private static final CallMetrics METRICS = new CallMetrics(2, 640L, 820L, 1430L, 1430L, 1, 3, 0.01234, 1, 2, 1000,
+            "call ended", 1200L, List.of(new CallMetrics.TurnMetric(1, 820, 2400L, null, 0.0042, false),
+            new CallMetrics.TurnMetric(2, 1430, 900L, 600L, 0.0061, true)));
+
+    @Test
+    void exportsCarryTheLatencyCostAndHealthMetrics() throws Exception {
+        String md = exporter(false).markdown(call, METRICS, null);
+        Golden.assertMatches("call-metrics.md", md);
+        assertTrue(md.contains("| Turn p50 / p95 / max | 820 ms / 1430 ms / 1430 ms |"), md);
+        assertTrue(md.indexOf("## Latency and cost (observed here)") < md.indexOf("## Transcript"), md);
+        String json = exporter(false).json(call, METRICS);
+        Golden.assertMatches("call-metrics.json", json);
+        assertTrue(json.contains("\"cost_usd\" : 0.01234"), json);
+        StoredCall back = HistoryJson.readCall(json);
+        assertEquals(call.transcript(), back.transcript(), "the metrics do not get in the way of reading it back");
+        assertEquals(exporter(false).markdown(call), exporter(false).markdown(call, null, null), "no metrics: as before");
+        for (String out : List.of(exporter(true).markdown(call, METRICS, null), exporter(true).json(call, METRICS))) {
+            assertFalse(out.contains(API_KEY));
+            assertFalse(out.contains("+15551230001"));
+        }
+    }
+
     @Test
     void maskedJsonHasNoCallerNumberAnywhere() {
         String json = exporter(true).json(call);

@@ -137,7 +137,7 @@ class CallReportTest {
     void markdownExportIncludesTheAnalysis() throws Exception {
         StoredCall call = store.load("rtc_report").orElseThrow();
         String md = new Exporter(new Exporter.Options(true, List.of(API_KEY), ZoneOffset.UTC))
-                .markdown(call, store.analyses().load("rtc_report").orElseThrow());
+                .markdown(call, null, store.analyses().load("rtc_report").orElseThrow());
         Golden.assertMatches("call-analysis-masked.md", md);
         assertTrue(md.contains("## Analysis"));
         assertTrue(md.contains("| Mean score | 4.5 |"), md);

@@ -107,7 +107,7 @@ class HistoryStoreTest {
 
         try (HistoryStore store = HistoryStore.open(file)) {
             assertEquals(1, store.openedAtVersion());
-            assertEquals(HistoryStore.latestSchemaVersion(), store.schemaVersion());
+            assertEquals(HistoryStore.latestSchemaVersion(), store.schemaVersion(), "upgraded through every later step");
             StoredCall old = store.load("rtc_old").orElseThrow();
             assertEquals("Old Caller", old.caller().displayName());
             assertEquals(CallState.ENDED, old.state());

@@ -5,6 +5,7 @@ import dev.switchboard.ui.CallRowViewModel;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.switchboard.ui.MetricWidgets;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.call.CallState;
@@ -90,13 +91,20 @@ public final class CallListView extends ListView<CallRowViewModel> {
         private final Label number = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         private final Label badge = Widgets.stateBadge();
         private final Label clock = Widgets.label("", "call-clock");
+        private final Label greeting = Widgets.label("", "metric", "greeting-metric");
+        private final Label alerts = Widgets.label("", "alert-badge");
         private final HBox graphic;
         private final InvalidationListener redraw = o -> redraw();
         private CallRowViewModel shown;
 
         CallCell() {
             VBox who = new VBox(2, name, number);
-            VBox right = new VBox(4, badge, clock);
+            alerts.setGraphic(Widgets.icon("fth-bell"));
+            alerts.setId("rowAlertBadge");
+            greeting.setTooltip(new javafx.scene.control.Tooltip("greeting latency, " + MetricWidgets.OBSERVED_HERE));
+            HBox badges = new HBox(4, alerts, badge);
+            badges.setAlignment(Pos.CENTER_RIGHT);
+            VBox right = new VBox(4, badges, clock, greeting);
             right.setAlignment(Pos.CENTER_RIGHT);
             graphic = new HBox(10, avatar, who, new Spacer(), right);
             graphic.setAlignment(Pos.CENTER_LEFT);
@@ -113,8 +121,10 @@ public final class CallListView extends ListView<CallRowViewModel> {
             if (shown != null) {
                 shown.stateProperty().removeListener(redraw);
                 shown.clockProperty().removeListener(redraw);
+                shown.greetingProperty().removeListener(redraw);
             }
             shown = empty ? null : row;
+            MetricWidgets.bindAlerts(alerts, shown);
             if (shown == null) {
                 badge.opacityProperty().unbind();
                 avatar.opacityProperty().unbind();
@@ -124,6 +134,7 @@ public final class CallListView extends ListView<CallRowViewModel> {
             }
             shown.stateProperty().addListener(redraw);
             shown.clockProperty().addListener(redraw);
+            shown.greetingProperty().addListener(redraw);
             name.setText(presenter.name(shown.call().caller()));
             name.setTextOverrun(shown.call().caller().displayName().isBlank()
                     ? OverrunStyle.LEADING_ELLIPSIS : OverrunStyle.ELLIPSIS);
@@ -150,6 +161,9 @@ public final class CallListView extends ListView<CallRowViewModel> {
                 avatar.setOpacity(1);
             }
             clock.setText(shown.clockProperty().get());
+            greeting.setText(shown.greetingProperty().get());
+            greeting.setVisible(!greeting.getText().isEmpty());
+            greeting.setManaged(greeting.isVisible());
         }
     }
 }

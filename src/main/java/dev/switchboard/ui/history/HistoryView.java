@@ -231,7 +231,10 @@ public final class HistoryView extends BorderPane {
         profile.setMinWidth(Label.USE_PREF_SIZE);
         badge.setMinWidth(Label.USE_PREF_SIZE);
         StackPane avatar = Widgets.avatar(true);
-        VBox who = new VBox(2, name, details);
+        Label metrics = Widgets.label("", "metric");
+        metrics.setId("historyMetrics");
+        metrics.textProperty().bind(model.openedMetricsProperty());
+        VBox who = new VBox(2, name, details, metrics);
         HBox chips = new HBox(6, profile, badge);
         chips.setAlignment(Pos.CENTER_RIGHT);
         HBox header = new HBox(avatar, who, new Spacer(), chips);

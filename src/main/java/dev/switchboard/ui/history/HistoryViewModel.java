@@ -4,6 +4,7 @@ import dev.switchboard.ui.UiTasks;
 
 import dev.switchboard.call.Call;
 import dev.switchboard.history.CallSummary;
+import dev.switchboard.history.CallMetrics;
 import dev.switchboard.history.Exporter;
 import dev.switchboard.history.SearchQuery;
 import dev.switchboard.monitor.HistoryService;
@@ -184,10 +185,35 @@ public final class HistoryViewModel {
     }
 
     private void show(StoredCall stored) {
+        openedMetrics.set("");
+        tasks.run(() -> store.metrics(stored.id()), m -> {
+            if (opened.get() == stored) {
+                openedMetrics.set(m.map(HistoryViewModel::describe).orElse(""));
+            }
+        }, e -> openedMetrics.set(""));
         Call call = replayer.play(stored, Replayer.INSTANT).call();
         opened.set(stored);
         transcript.show(call);
         inspector.show(call);
+    }
+
+    private final javafx.beans.property.StringProperty openedMetrics =
+            new javafx.beans.property.SimpleStringProperty(this, "openedMetrics", "");
+
+    /** The opened call's stored latency and cost, one line ("observed here"); empty for calls from before. */
+    public javafx.beans.property.ReadOnlyStringProperty openedMetricsProperty() {
+        return openedMetrics;
+    }
+
+    static String describe(CallMetrics m) {
+        return m.turns() + " turns · greeting " + ms(m.greetingMs()) + " · p50 " + ms(m.p50Ms()) + " · p95 "
+                + ms(m.p95Ms()) + " · max " + ms(m.maxMs()) + " · " + m.interruptions() + " interruptions · cost "
+                + (m.costUsd() == null ? "unknown" : String.format(java.util.Locale.ROOT, "$%.4f", m.costUsd()))
+                + (m.alerts() > 0 ? " · " + m.alerts() + " alerts" : "") + " (observed here)";
+    }
+
+    private static String ms(Long value) {
+        return value == null ? "—" : value + " ms";
     }
 
     // ---- exports ----
@@ -198,12 +224,13 @@ public final class HistoryViewModel {
 
     /** The opened call as Markdown into {@code file}. */
     public CompletableFuture<Path> exportMarkdown(Path file) {
-        return exportOpened(file, Exporter::markdown, "Markdown");
+        return exportOpened(file, (e, c) -> e.markdown(c, store.metrics(c.id()).orElse(null),
+                store.analysis(c.id()).orElse(null)), "Markdown");
     }
 
     /** The opened call as JSON (everything; "Open recording…" replays it) into {@code file}. */
     public CompletableFuture<Path> exportJson(Path file) {
-        return exportOpened(file, Exporter::json, "JSON");
+        return exportOpened(file, (e, c) -> e.json(c, store.metrics(c.id()).orElse(null)), "JSON");
     }
 
     private CompletableFuture<Path> exportOpened(Path file, java.util.function.BiFunction<Exporter, StoredCall, String> format,

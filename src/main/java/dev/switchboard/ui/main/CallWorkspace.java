@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
 import dev.switchboard.ui.Formats;
+import dev.switchboard.ui.MetricWidgets;
 import dev.switchboard.ui.Widgets;
+import dev.switchboard.ui.metrics.WaterfallView;
 import dev.switchboard.ui.accept.AcceptPane;
 import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorTabs;
@@ -36,6 +38,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -72,6 +75,9 @@ final class CallWorkspace extends StackPane {
     private final ToggleButton controlsToggle = new ToggleButton("Call controls", Widgets.icon("fth-sliders"));
     private final Timeline slide = new Timeline();
     private CallState drawerOpenedFor;
+    private final HBox meter = MetricWidgets.callMeter();
+    /** The waterfall folds under the transcript: the tabs stay the inspector's (presenter mode hides those). */
+    private final TitledPane latency = new TitledPane();
 
     CallWorkspace(SwitchboardViewModel model, Node emptyState) {
         this.model = model;
@@ -99,6 +105,16 @@ final class CallWorkspace extends StackPane {
             public void hangup() {
                 model.hangupSelected();
             }
+
+            @Override
+            public void stopTalking() {
+                model.stopTalking();
+            }
+
+            @Override
+            public void whisper() {
+                model.whisper();
+            }
         }, Widgets.actionResult(selected, model.presenter()));
         endedResult = Widgets.actionResult(selected, model.presenter());
         endedPane.getStyleClass().add("side-panel");
@@ -118,11 +134,17 @@ final class CallWorkspace extends StackPane {
         controlsToggle.setTooltip(new Tooltip("Accept, steer or hang up (Ctrl+J)"));
         controlsToggle.selectedProperty().addListener((obs, was, open) -> slideControls(open));
         state.getChildren().add(controlsToggle);
-        HBox header = new HBox(avatar, who, state);
+        HBox header = new HBox(avatar, who, meter, state);
         header.getStyleClass().add("workspace-header");
 
         transcript = new TranscriptView(model.transcript());
         transcript.animateNewLinesProperty().bind(model.animateTranscriptProperty());
+        VBox.setVgrow(transcript, Priority.ALWAYS);
+        latency.setText("Latency per turn (observed here)");
+        latency.setContent(new WaterfallView(model.waterfall()));
+        latency.setId("latencyPane");
+        latency.setExpanded(false);
+        latency.setMaxHeight(260);
         sideScroll.setFitToWidth(true);
         sideScroll.setFitToHeight(true); // the panel shrinks as before; it scrolls only below its minimum height
         sideScroll.setId("sidePanelScroll");
@@ -164,6 +186,7 @@ final class CallWorkspace extends StackPane {
                 row.stateProperty().addListener(redraw);
                 row.clockProperty().addListener(redraw);
             }
+            MetricWidgets.showRow(meter, row);
             redraw();
         });
         redraw();
@@ -239,7 +262,8 @@ final class CallWorkspace extends StackPane {
         } else {
             stageConversation.setCenter(null);
             controlsDrawer.getChildren().clear();
-            conversation = new SplitPane(transcript, sideScroll); // fresh: a reused one keeps stale widths
+            // fresh: a reused one keeps stale widths
+            conversation = new SplitPane(new VBox(transcript, latency), sideScroll);
             conversation.setDividerPositions(0.55);
             host.getChildren().setAll(conversation);
         }

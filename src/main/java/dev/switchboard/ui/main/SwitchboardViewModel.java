@@ -14,6 +14,7 @@ import dev.switchboard.ui.accept.AcceptViewModel;
 import dev.switchboard.ui.calllist.CallListViewModel;
 import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.ui.inspector.InspectorViewModel;
+import dev.switchboard.ui.metrics.WaterfallViewModel;
 import dev.switchboard.ui.PresenterMode;
 import dev.switchboard.ui.steering.SteeringViewModel;
 import dev.switchboard.ui.team.TeamBarViewModel;
@@ -53,6 +54,7 @@ public final class SwitchboardViewModel {
     private final javafx.beans.property.BooleanProperty animateTranscript =
             new javafx.beans.property.SimpleBooleanProperty(this, "animateTranscript", true);
     private final InspectorViewModel inspector = new InspectorViewModel();
+    private final WaterfallViewModel waterfall = new WaterfallViewModel();
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
     private final ProfilePickerViewModel profilePicker;
 
@@ -170,6 +172,8 @@ public final class SwitchboardViewModel {
             transcript.refresh();
             inspector.refresh();
             stage.refresh();
+            waterfall.refresh();
+            steering.refresh();
         }
     }
 
@@ -181,6 +185,7 @@ public final class SwitchboardViewModel {
         transcript.show(call);
         inspector.show(call);
         stage.show(row);
+        waterfall.show(call);
     }
 
     private void refreshStatus() {
@@ -242,8 +247,36 @@ public final class SwitchboardViewModel {
         if (row == null || steering.updateDisabledProperty().get()) {
             return false;
         }
-        commands.updateInstructions(row, steering.instructionsProperty().get());
+        var change = steering.change(); // only what changed, never audio formats
+        if (change.voice().isEmpty() && change.instructions().isPresent()) {
+            commands.updateInstructions(row, change.instructions().get());
+        } else {
+            commands.updateSession(row, change);
+        }
         return true;
+    }
+
+    public boolean stopTalking() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || !steering.liveProperty().get()) {
+            return false;
+        }
+        commands.stopTalking(row);
+        return true;
+    }
+
+    public boolean whisper() {
+        CallRowViewModel row = callList.selected();
+        if (row == null || steering.whisperDisabledProperty().get()) {
+            return false;
+        }
+        commands.whisper(row, steering.whisperProperty().get().trim());
+        steering.whisperProperty().set("");
+        return true;
+    }
+
+    public WaterfallViewModel waterfall() {
+        return waterfall;
     }
 
     public boolean say() {

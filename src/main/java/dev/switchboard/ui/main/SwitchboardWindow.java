@@ -87,6 +87,7 @@ public final class SwitchboardWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setScene(window.scene());
+        new AlertNotifier(stage, window.viewModel().callList().rows());
         stage.show();
         if (options.audience()) {
             ((MainView) window.scene().getRoot()).stage().openAudience();

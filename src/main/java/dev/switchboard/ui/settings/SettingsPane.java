@@ -134,6 +134,7 @@ public final class SettingsPane extends VBox {
         note.setId("settingsNote");
         note.setWrapText(true);
         getChildren().addAll(grid, mode, problem, saveResult, note);
+        model.prices().ifPresent(prices -> getChildren().add(new PricesPane(prices)));
     }
 
     /** A modal Settings dialog on {@code model}: Save applies and closes once the backend restarted. */

@@ -71,6 +71,11 @@ public final class SettingsViewModel {
         });
     }
 
+    /** The price table editor, when the monitor keeps an editable one. */
+    public java.util.Optional<PricesViewModel> prices() {
+        return backend.connection().prices().map(p -> new PricesViewModel(p, dispatcher));
+    }
+
     /** What is wrong with the form, first problem first; empty when it can be saved. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

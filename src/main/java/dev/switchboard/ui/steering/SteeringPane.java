@@ -5,6 +5,9 @@ import dev.switchboard.ui.Widgets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.collections.FXCollections;
+import dev.switchboard.call.AcceptSettings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
@@ -25,6 +28,14 @@ public final class SteeringPane extends VBox {
         void transfer();
 
         void hangup();
+
+        /** "Stop talking": cancel the response and clear what the caller would still hear. */
+        default void stopTalking() {
+        }
+
+        /** "Whisper": a system message for the agent, no response. */
+        default void whisper() {
+        }
     }
 
     private final TextField sentence = new TextField();
@@ -79,13 +90,43 @@ public final class SteeringPane extends VBox {
         hangup.disableProperty().bind(model.liveProperty().not());
         hangup.setOnAction(e -> actions.hangup());
 
-        VBox instructionsField = Widgets.field("Instructions (sent with session.update)", instructions);
+        ComboBox<String> voice = new ComboBox<>(FXCollections.observableArrayList(AcceptSettings.VOICES));
+        voice.setId("steeringVoice");
+        voice.valueProperty().bindBidirectional(model.voiceProperty());
+        voice.disableProperty().bind(model.voiceLockedProperty().or(model.liveProperty().not()));
+        Label voiceLocked = Widgets.label("locked: the agent has spoken", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        voiceLocked.setId("voiceLockedLabel");
+        voiceLocked.visibleProperty().bind(model.voiceLockedProperty());
+        voiceLocked.managedProperty().bind(voiceLocked.visibleProperty());
+        voiceLocked.setTooltip(new javafx.scene.control.Tooltip(
+                "OpenAI refuses a voice change after the agent's first audio response"));
+
+        Button stop = Widgets.button("Stop talking", "fth-volume-x", Styles.WARNING);
+        stop.setId("stopTalkingButton");
+        stop.disableProperty().bind(model.liveProperty().not());
+        stop.setOnAction(e -> actions.stopTalking());
+        TextField whisper = new TextField();
+        whisper.setId("whisperField");
+        whisper.setPromptText("A note only the agent sees (no reply)");
+        whisper.textProperty().bindBidirectional(model.whisperProperty());
+        whisper.setOnAction(e -> actions.whisper());
+        Button whisperButton = Widgets.button("Whisper", "fth-eye-off");
+        whisperButton.setId("whisperButton");
+        whisperButton.disableProperty().bind(model.whisperDisabledProperty());
+        whisperButton.setOnAction(e -> actions.whisper());
+        HBox.setHgrow(whisper, Priority.ALWAYS);
+
+        VBox instructionsField = Widgets.field("Instructions (only changed fields are sent, never audio formats)",
+                instructions);
         VBox.setVgrow(instructionsField, Priority.ALWAYS);
         HBox updateRow = new HBox(update);
         updateRow.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(title, instructionsField, updateRow,
-                Widgets.field("Say this", row(sentence, say)),
+        HBox voiceRow = new HBox(8, voice, voiceLocked);
+        voiceRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, instructionsField, Widgets.field("Voice", voiceRow), updateRow,
+                Widgets.field("Say this", row(sentence, say)), Widgets.field("Whisper", row(whisper, whisperButton)),
+                stop,
                 Widgets.field("Transfer", row(transfer, transferButton)), transferProblem,
                 new Separator(), hangup, actionResult);
     }

@@ -3,6 +3,7 @@ package dev.switchboard.ui.steering;
 import dev.switchboard.call.TransferTarget;
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
+import dev.switchboard.call.SessionChange;
 import dev.switchboard.ui.CallRowViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +22,10 @@ public final class SteeringViewModel {
     private final StringProperty instructions = new SimpleStringProperty(this, "instructions", "");
     private final StringProperty sentence = new SimpleStringProperty(this, "sentence", "");
     private final StringProperty transferTarget = new SimpleStringProperty(this, "transferTarget", "");
+    private final StringProperty voice = new SimpleStringProperty(this, "voice");
+    private final StringProperty whisper = new SimpleStringProperty(this, "whisper", "");
+    private final BooleanProperty voiceLocked = new SimpleBooleanProperty(this, "voiceLocked");
+    private final BooleanProperty whisperDisabled = new SimpleBooleanProperty(this, "whisperDisabled", true);
     private final StringProperty transferProblem = new SimpleStringProperty(this, "transferProblem", "");
     private final BooleanProperty live = new SimpleBooleanProperty(this, "live");
     private final BooleanProperty updateDisabled = new SimpleBooleanProperty(this, "updateDisabled", true);
@@ -34,6 +39,8 @@ public final class SteeringViewModel {
         instructions.addListener(recompute);
         sentence.addListener(recompute);
         transferTarget.addListener(recompute);
+        voice.addListener(recompute);
+        whisper.addListener(recompute);
         InvalidationListener stateChanged = o -> {
             // A call accepted while shown gets its instructions only now; keep any edit the person made.
             if (instructions.get().equals(loadedInstructions)) {
@@ -52,6 +59,7 @@ public final class SteeringViewModel {
             loadInstructions();
             sentence.set("");
             transferTarget.set("");
+            whisper.set("");
             recompute();
         });
         recompute();
@@ -61,6 +69,19 @@ public final class SteeringViewModel {
         CallRowViewModel call = target.get();
         loadedInstructions = call == null ? "" : call.call().settings().map(AcceptSettings::instructions).orElse("");
         instructions.set(loadedInstructions);
+        voice.set(call == null ? null : call.call().settings().map(AcceptSettings::voice).orElse(null));
+    }
+
+    /** Reads the call again (its turns change whether the voice may still change). */
+    public void refresh() {
+        recompute();
+    }
+
+    /** What "Update" sends: only what differs from what the call runs with. */
+    public SessionChange change() {
+        CallRowViewModel call = target.get();
+        AcceptSettings running = call == null ? null : call.call().settings().orElse(null);
+        return SessionChange.between(running, instructions.get(), voiceLocked.get() ? null : voice.get(), voiceLocked.get());
     }
 
     /** Why a transfer target cannot be used, or empty when it is a valid tel: or sip: URI. */
@@ -72,7 +93,9 @@ public final class SteeringViewModel {
         CallRowViewModel call = target.get();
         boolean isLive = call != null && call.state() == CallState.ACTIVE;
         live.set(isLive);
-        updateDisabled.set(!isLive || instructions.get().isBlank());
+        voiceLocked.set(call != null && call.call().turns().agentAudioSent());
+        updateDisabled.set(!isLive || instructions.get().isBlank() || change().isEmpty());
+        whisperDisabled.set(!isLive || whisper.get().isBlank());
         sayDisabled.set(!isLive || sentence.get().isBlank());
         String problem = transferTarget.get().isBlank() ? "" : transferProblem(transferTarget.get());
         transferProblem.set(problem);
@@ -98,6 +121,23 @@ public final class SteeringViewModel {
     /** Shown under the transfer field while what is typed is not a valid target. */
     public ReadOnlyStringProperty transferProblemProperty() {
         return transferProblem;
+    }
+
+    public StringProperty voiceProperty() {
+        return voice;
+    }
+
+    public StringProperty whisperProperty() {
+        return whisper;
+    }
+
+    /** True once the agent produced audio: OpenAI refuses a voice change from then on. */
+    public ReadOnlyBooleanProperty voiceLockedProperty() {
+        return voiceLocked;
+    }
+
+    public ReadOnlyBooleanProperty whisperDisabledProperty() {
+        return whisperDisabled;
     }
 
     public ReadOnlyBooleanProperty liveProperty() {

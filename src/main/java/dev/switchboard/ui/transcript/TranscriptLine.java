@@ -1,5 +1,6 @@
 package dev.switchboard.ui.transcript;
 
+import dev.switchboard.call.AgentReply;
 import dev.switchboard.call.Speaker;
 import dev.switchboard.call.TranscriptEntry;
 import javafx.beans.property.ObjectProperty;
@@ -18,6 +19,7 @@ public final class TranscriptLine {
     private final String timestamp;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<TranscriptEntry.Status> status = new SimpleObjectProperty<>(this, "status");
+    private final ObjectProperty<AgentReply> reply = new SimpleObjectProperty<>(this, "reply");
 
     /** The line for one transcript entry, its offset from the call's start already formatted. */
     public static TranscriptLine of(TranscriptEntry entry, String timestamp) {
@@ -74,6 +76,26 @@ public final class TranscriptLine {
         return status;
     }
 
+    /** What the monitor knows of an agent line's response: latency, status, what the caller did not hear. */
+    public ReadOnlyObjectProperty<AgentReply> replyProperty() {
+        return reply;
+    }
+
+    public AgentReply reply() {
+        return reply.get();
+    }
+
+    void useReply(AgentReply value) {
+        if (!java.util.Objects.equals(reply.get(), value)) {
+            reply.set(value);
+        }
+    }
+
+    /** The caller barged in: part of this line was never heard. */
+    public boolean isInterrupted() {
+        return reply.get() != null && reply.get().interrupted();
+    }
+
     public boolean isFailed() {
         return status.get() == TranscriptEntry.Status.FAILED;
     }
@@ -92,7 +114,9 @@ public final class TranscriptLine {
             return "[" + timestamp + "] — " + markerText() + " —";
         }
         String who = speaker.get() == null ? "Unknown" : capitalized(speaker.get().label());
-        String suffix = isFailed() ? " (transcription failed)" : "";
+        String suffix = isFailed() ? " (transcription failed)"
+                : isInterrupted() && !reply.get().unheard().isBlank() ? " (interrupted; not heard: " + reply.get().unheard().trim() + ")"
+                : "";
         return "[" + timestamp + "] " + who + ": " + text.get() + suffix;
     }
 

@@ -2,8 +2,10 @@ package dev.switchboard.ui.transcript;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.switchboard.call.AgentReply;
 import dev.switchboard.call.Speaker;
 import dev.switchboard.call.TranscriptEntry;
+import dev.switchboard.ui.MetricWidgets;
 import dev.switchboard.ui.Widgets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * Chat-style transcript: caller on the left, agent on the right, markers centred. Follows new lines while
@@ -222,9 +226,13 @@ public final class TranscriptView extends BorderPane {
     private Node marker(TranscriptLine line) {
         Label marker = Widgets.label(line.markerText() + "  ·  " + line.timestamp(), "marker");
         marker.getStyleClass().add(line.kind().name().toLowerCase());
+        if (line.markerText().startsWith("OpenAI error")) {
+            marker.getStyleClass().add("error"); // the server's error events, in red
+        }
         marker.setGraphic(Widgets.icon(switch (line.kind()) {
             case DTMF -> "fth-hash";
             case NOTE -> "fth-edit-3";
+            case ALERT -> "fth-bell";
             default -> "fth-activity";
         }));
         if (controls) {
@@ -242,9 +250,13 @@ public final class TranscriptView extends BorderPane {
         text.textProperty().bind(line.textProperty());
         Label failed = Widgets.label("transcription failed", "bubble-failed-label");
         failed.setGraphic(Widgets.icon("fth-alert-triangle"));
-        VBox bubble = new VBox(2, text, failed);
+        Label latency = MetricWidgets.latencyBadge();
+        ReplyParts reply = new ReplyParts();
+        VBox bubble = new VBox(2, text, reply.heardFlow, failed, reply.status);
         bubble.getStyleClass().add("bubble");
-        VBox column = new VBox(3, meta, bubble);
+        HBox metaRow = new HBox(6, meta, latency, reply.interrupted);
+        metaRow.setAlignment(Pos.CENTER_LEFT);
+        VBox column = new VBox(3, metaRow, bubble);
         // Bubbles take at most about two thirds of the width, like a chat.
         column.maxWidthProperty().bind(scroll.widthProperty().multiply(0.68));
         HBox row = new HBox(column);
@@ -264,12 +276,64 @@ public final class TranscriptView extends BorderPane {
         line.speakerProperty().addListener(o -> restyle.run());
         line.statusProperty().addListener(o -> restyle.run());
         restyle.run();
+        Runnable showReply = () -> reply.show(line.reply(), text, latency);
+        line.replyProperty().addListener(o -> showReply.run());
+        line.textProperty().addListener(o -> {
+            if (line.isInterrupted()) {
+                showReply.run();
+            }
+        });
+        showReply.run();
         if (controls) {
             ContextMenu menu = copyMenu(line);
             text.setContextMenu(menu);
             meta.setContextMenu(menu);
         }
         return row;
+    }
+
+    /**
+     * The parts of an agent bubble that come from its response: the heard words plain and the unheard ones struck
+     * through after a barge-in, a status line when the response did not complete, the "interrupted" chip.
+     */
+    private static final class ReplyParts {
+        final Text heard = new Text();
+        final Text unheard = new Text();
+        final TextFlow heardFlow = new TextFlow(heard, unheard);
+        final Label status = Widgets.label("", "bubble-status");
+        final Label interrupted = Widgets.label("interrupted", "interrupted-chip");
+
+        ReplyParts() {
+            heard.getStyleClass().add("bubble-heard");
+            unheard.getStyleClass().add("bubble-unheard");
+            heardFlow.getStyleClass().add("bubble-text");
+            heardFlow.setId("heardFlow");
+            interrupted.setTooltip(new javafx.scene.control.Tooltip(
+                    "The caller spoke over the agent; the struck-through words were never heard (estimated)"));
+            status.setGraphic(Widgets.icon("fth-alert-circle"));
+        }
+
+        void show(AgentReply reply, Label plainText, Label latency) {
+            boolean cut = reply != null && reply.interrupted() && !reply.unheard().isBlank();
+            heard.setText(cut ? reply.heard() : "");
+            unheard.setText(cut ? reply.unheard() : "");
+            visible(heardFlow, cut);
+            visible(plainText, !cut);
+            visible(interrupted, reply != null && reply.interrupted());
+            boolean abnormal = reply != null && reply.endedAbnormally();
+            visible(status, abnormal);
+            if (abnormal) {
+                status.setText("response " + reply.status().orElse("?")
+                        + reply.statusReason().map(r -> ": " + r).orElse(""));
+            }
+            MetricWidgets.showLatency(latency, reply == null ? java.util.Optional.empty() : reply.latency(),
+                    reply != null && reply.greeting() ? "greeting latency" : "turn latency");
+        }
+
+        private static void visible(Node node, boolean shown) {
+            node.setVisible(shown);
+            node.setManaged(shown);
+        }
     }
 
     private static ContextMenu copyMenu(TranscriptLine line) {

@@ -74,6 +74,11 @@ public final class TranscriptViewModel {
             }
             lines.addAll(tail);
         }
+        for (TranscriptLine line : lines) {
+            if (line.isUtterance() && line.speaker() == Speaker.AGENT) {
+                line.useReply(call.turns().reply(line.key()).orElse(null));
+            }
+        }
         callerSpeaking.set(call.isSpeaking(Speaker.CALLER));
         agentSpeaking.set(call.isSpeaking(Speaker.AGENT));
     }
