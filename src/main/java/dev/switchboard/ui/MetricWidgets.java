@@ -79,6 +79,9 @@ public final class MetricWidgets {
         greeting.setTooltip(new Tooltip("accept answered → the agent's first words, " + OBSERVED_HERE));
         Label alerts = Widgets.label("", "alert-badge");
         alerts.setGraphic(Widgets.icon("fth-bell"));
+        for (Label label : java.util.List.of(greeting, latency, cost, alerts)) {
+            label.setMinWidth(Label.USE_PREF_SIZE); // numbers are never cut short
+        }
         HBox meter = new HBox(10, greeting, latency, cost, alerts);
         meter.getStyleClass().add("call-meter");
         meter.setId("callMeter");

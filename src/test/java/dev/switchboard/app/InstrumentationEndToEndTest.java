@@ -47,14 +47,14 @@ class InstrumentationEndToEndTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--data-dir", dataDir(),
-                "--prices", prices.toString(), "--alert", "charged (twice|once)", "--alert", "UPS"}, Map.of(), workingDir,
+                "--prices", prices.toString(), "--alert", "charged (twice|once)", "--alert", "order system"}, Map.of(), workingDir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 0);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed + err);
 
         List<String> alerts = printed.lines().filter(l -> l.contains(" ALERT ")).toList();
         assertTrue(alerts.stream().anyMatch(l -> l.matches("\\[rtc_\\w+] ALERT keyword: charged twice")), printed);
-        assertTrue(alerts.stream().anyMatch(l -> l.matches("\\[rtc_\\w+] ALERT keyword: UPS")), printed);
+        assertTrue(alerts.stream().anyMatch(l -> l.matches("\\[rtc_\\w+] ALERT keyword: order system")), printed);
 
         int summaries = 0;
         try (HistoryStore store = HistoryStore.openIn(workingDir.resolve("data"))) {

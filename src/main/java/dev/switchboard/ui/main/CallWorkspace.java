@@ -134,7 +134,7 @@ final class CallWorkspace extends StackPane {
         controlsToggle.setTooltip(new Tooltip("Accept, steer or hang up (Ctrl+J)"));
         controlsToggle.selectedProperty().addListener((obs, was, open) -> slideControls(open));
         state.getChildren().add(controlsToggle);
-        HBox header = new HBox(avatar, who, meter, state);
+        HBox header = new HBox(avatar, who, state);
         header.getStyleClass().add("workspace-header");
 
         transcript = new TranscriptView(model.transcript());
@@ -170,7 +170,8 @@ final class CallWorkspace extends StackPane {
         PresenterControls.hideInspectorTabs(tabs, model.presenter());
         model.presenter().activeProperty().addListener(o -> redraw());
 
-        content.setTop(new VBox(header, new TeamBar(model.teamBar())));
+        // the meter has a row of its own: beside the caller it would squeeze both at 1280 px
+        content.setTop(new VBox(header, meter, new TeamBar(model.teamBar())));
         content.setCenter(tabs);
         content.visibleProperty().bind(selected.isNotNull());
         emptyState.visibleProperty().bind(selected.isNull());

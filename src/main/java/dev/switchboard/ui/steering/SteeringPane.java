@@ -116,8 +116,9 @@ public final class SteeringPane extends VBox {
         whisperButton.setOnAction(e -> actions.whisper());
         HBox.setHgrow(whisper, Priority.ALWAYS);
 
-        VBox instructionsField = Widgets.field("Instructions (only changed fields are sent, never audio formats)",
-                instructions);
+        VBox instructionsField = Widgets.field("Instructions", instructions);
+        instructions.setTooltip(new javafx.scene.control.Tooltip(
+                "Update sends only the fields you changed, never audio formats"));
         VBox.setVgrow(instructionsField, Priority.ALWAYS);
         HBox updateRow = new HBox(update);
         updateRow.setAlignment(Pos.CENTER_RIGHT);
