@@ -4,5 +4,5 @@
 set -e
 NAME="$1"; shift
 mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+exec java $BENCH_JAVA_OPTS -XX:+UseSerialGC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   "dev.switchboard.bench.$NAME" "$@"

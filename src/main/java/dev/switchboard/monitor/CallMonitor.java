@@ -152,7 +152,6 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             log.info("call {} already known; webhook ignored", incoming.callId());
             return;
         }
-        log.info("incoming call {} from {}", call.id(), call.caller().describe());
         ScheduledFuture<?> ringDeadline = scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(),
                 TimeUnit.MILLISECONDS);
         forgetOnceEnded(call, ringDeadline);
@@ -160,6 +159,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         if (auto != null) {
             accept(call, auto, true);
         }
+        log.info("incoming call {} from {}", call.id(), call.caller().describe()); // after the accept is on its way
     }
 
     /**

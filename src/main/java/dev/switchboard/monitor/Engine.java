@@ -4,6 +4,7 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallRegistry;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.openai.CallsClient;
+import dev.switchboard.openai.ConnectionWarmer;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.openai.RetryPolicy;
 import dev.switchboard.webhook.IncomingCall;
@@ -33,6 +34,9 @@ final class Engine {
     private final CallMonitor monitor;
     private final Consumer<IncomingCall> onIncoming;
     private final IncomingCallJournal journal;
+    private final OkHttpClient http;
+    /** The API connection kept open between calls; null when keep-warm is off. */
+    private final ConnectionWarmer warmer;
     /** Replaced only while starting, when demo mode falls back to a free port. */
     private volatile WebhookListener listener;
 
@@ -62,6 +66,9 @@ final class Engine {
         monitor = new CallMonitor(registry, client, http, key, Clock.systemUTC(), RetryPolicy.SOCKET,
                 CallMonitor.DEFAULT_RING_TIMEOUT);
         monitor.setAutoAccept(autoAccept);
+        this.http = http;
+        this.warmer = ConnectionWarmer.enabled()
+                ? new ConnectionWarmer(http, client.endpoints(), key, ConnectionWarmer.DEFAULT_INTERVAL) : null;
         listener = newListener(c.port(), c.bind(), secret);
     }
 
@@ -93,6 +100,12 @@ final class Engine {
         candidate.addCounterListener(onCounters);
         listener = candidate;
         pointDemoAtListener();
+        // both off the caller's thread: the first real call finds the path compiled and the connection open
+        if (warmer != null) {
+            warmer.start();
+        }
+        WebhookListener started = candidate;
+        Warmup.startOnce(http, monitor.autoAcceptSettings(), started::received);
     }
 
     /** Restarts a stopped listener (when the engine meant to replace this one could not start). */
@@ -120,6 +133,9 @@ final class Engine {
     }
 
     void close() {
+        if (warmer != null) {
+            warmer.close();
+        }
         listener.stop();
         monitor.close();
         if (demo != null) {

@@ -1,0 +1,186 @@
+package dev.switchboard.monitor;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.Call;
+import dev.switchboard.call.CallState;
+import dev.switchboard.call.Milestone;
+import dev.switchboard.config.PriceFile;
+import dev.switchboard.openai.CallsClient;
+import dev.switchboard.openai.OpenAiEndpoints;
+import dev.switchboard.openai.RetryPolicy;
+import dev.switchboard.util.Threads;
+import dev.switchboard.webhook.IncomingCall;
+import dev.switchboard.webhook.WebhookListener;
+import dev.switchboard.webhook.WebhookSecret;
+import dev.switchboard.webhook.WebhookSignature;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the webhook → accept path on synthetic calls right after start, so the JIT has compiled it before the first
+ * real call: a signed webhook posted to a private loopback {@link WebhookListener} (same classes, own port and
+ * secret, no journal), verification and parsing there, a {@link Call} built outside any registry, and the accept
+ * sent by a {@link CallsClient} to a loopback stub over the shared client's dispatcher with a pool of its own (the
+ * API's warm connection is left alone). Nothing reaches history, the registry, the window or the log but one
+ * summary line. It runs once per process on a daemon thread for a few seconds at most, and pauses for a moment
+ * whenever a real webhook arrives, so it holds up a real call for no longer than the one synthetic call in flight.
+ */
+public final class Warmup {
+
+    private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+    /** Synthetic calls at most: {@code -Dswitchboard.warmupCalls} (0 turns the warm-up off). */
+    static final int CALLS = Integer.getInteger("switchboard.warmupCalls", 1500);
+    static final long BUDGET_MILLIS = 8000;
+    /** After a real webhook the warm-up waits this long, so the real call's accept goes out first. */
+    static final long PAUSE_MILLIS = 250;
+    private static final AtomicBoolean ranInThisProcess = new AtomicBoolean();
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient http;
+    private final AcceptSettings settings;
+    private final LongSupplier realWebhooks;
+
+    /**
+     * @param realWebhooks how many real webhooks the listener has seen; any change ends the warm-up
+     */
+    private Warmup(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks) {
+        // same dispatcher and classes, but its own connections: the pool keeps the API's
+        this.http = http.newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS)).build();
+        this.settings = settings != null && settings.isValid() ? settings : AcceptSettings.defaults();
+        this.realWebhooks = realWebhooks;
+    }
+
+    /** Starts the warm-up in the background, the first time in this process only. */
+    static void startOnce(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks) {
+        if (CALLS <= 0 || !ranInThisProcess.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = Threads.startDaemon("switchboard-warmup", () -> {
+            try {
+                new Warmup(http, settings, realWebhooks).run();
+            } catch (IOException | RuntimeException e) {
+                log.debug("warm-up stopped early", e);
+            }
+        });
+        thread.setPriority(Thread.MIN_PRIORITY);
+    }
+
+    private void run() throws IOException {
+        long seenAtStart = realWebhooks.getAsLong();
+        String secret = WebhookSecret.generate();
+        WebhookSignature signature = new WebhookSignature(WebhookSecret.parse(secret));
+        HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        stub.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        ExecutorService stubThreads = Executors.newSingleThreadExecutor(Threads.daemon("switchboard-warmup-stub"));
+        stub.setExecutor(stubThreads);
+        stub.start();
+        CallsClient client = new CallsClient(http, new OpenAiEndpoints("http://127.0.0.1:"
+                + stub.getAddress().getPort() + "/v1"), "sk-warmup", RetryPolicy.DEFAULT);
+        // like the monitor's: the accept leaves the webhook thread for a REST thread
+        ExecutorService rest = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                Threads.daemon("switchboard-warmup-io"));
+        SynchronousQueue<Boolean> done = new SynchronousQueue<>();
+        WebhookListener listener = new WebhookListener("127.0.0.1", 0, signature, Clock.systemUTC(),
+                incoming -> rest.execute(() -> offer(done, acceptLikeTheMonitor(client, incoming))));
+        long started = System.nanoTime();
+        int calls = 0;
+        long seen = seenAtStart;
+        long lastRealCall = 0;
+        try {
+            listener.start();
+            String url = listener.url();
+            while (calls < CALLS && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS)) {
+                long now = realWebhooks.getAsLong();
+                if (now != seen) {
+                    seen = now;
+                    lastRealCall = System.nanoTime();
+                }
+                if (lastRealCall != 0 && System.nanoTime() - lastRealCall < TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS)) {
+                    Thread.sleep(10); // a real call is being handled: it has both cores to itself
+                    continue;
+                }
+                post(url, signature, calls);
+                if (done.poll(2, TimeUnit.SECONDS) == null) {
+                    break;
+                }
+                calls++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            listener.stop();
+            rest.shutdownNow();
+            stub.stop(0);
+            stubThreads.shutdownNow();
+            http.connectionPool().evictAll();
+        }
+        log.info("warm-up: {} synthetic calls through a private listener in {} ms{}", calls,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                seen != seenAtStart ? " (paused for " + (seen - seenAtStart) + " real webhooks)" : "");
+    }
+
+    /** What {@link CallMonitor} does for an auto-accepted call up to the accept's answer, minus registry and log. */
+    private boolean acceptLikeTheMonitor(CallsClient client, IncomingCall incoming) {
+        Call call = new Call(incoming.callId(), incoming.sipHeaders(), Clock.systemUTC());
+        call.turns().usePrices(PriceFile.bundled());
+        call.moveTo(CallState.ACCEPTING, "");
+        call.useSettings(settings);
+        call.mark(Milestone.ACCEPT_SENT);
+        try {
+            client.accept(call.id(), settings, () -> false, null);
+            call.mark(Milestone.ACCEPT_ANSWERED);
+            call.moveTo(CallState.ACTIVE, "");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void offer(SynchronousQueue<Boolean> done, boolean result) {
+        try {
+            done.offer(result, 2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void post(String url, WebhookSignature signature, int n) throws IOException {
+        String id = "warmup_" + n;
+        byte[] body = ("{\"object\":\"event\",\"id\":\"evt_" + id + "\",\"type\":\"realtime.call.incoming\","
+                + "\"created_at\":" + System.currentTimeMillis() / 1000 + ",\"data\":{\"call_id\":\"rtc_" + id
+                + "\",\"sip_headers\":[{\"name\":\"From\",\"value\":\"\\\"Warm Up\\\" <sip:+15550000000@example.invalid>;tag=1\"},"
+                + "{\"name\":\"To\",\"value\":\"<sip:+15550000001@sip.api.openai.com>\"}]}}").getBytes(StandardCharsets.UTF_8);
+        long ts = System.currentTimeMillis() / 1000;
+        Request request = new Request.Builder().url(url)
+                .header("webhook-id", "wh_" + id)
+                .header("webhook-timestamp", Long.toString(ts))
+                .header("webhook-signature", signature.sign("wh_" + id, ts, body))
+                .post(RequestBody.create(body, JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+            response.body().bytes();
+        }
+    }
+}
