@@ -11,12 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -33,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded HTTP endpoint OpenAI posts webhooks to (Jetty 12 core, see docs/decisions/0006). It verifies each
  * request on its raw bytes, makes a verified incoming call durable through the {@link IncomingCallJournal}, answers,
- * and only then hands the call to the sink on a separate thread: the call rings until someone accepts it, so the
- * sender must never wait on our call handling.
+ * and only then hands the call to the sink, on the same thread (one thread hop less before the accept, which is what
+ * a caller waits for): the sender never waits on our call handling, and the sink must only hand the call on, not
+ * block.
  *
  * <p>No client can starve it: connections are served by a small selector (a slow client holds a connection, not a
  * thread), every request must arrive whole (headers and body) within {@link Limits#requestDeadline()} — a total, so
@@ -88,7 +85,6 @@ public final class WebhookListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookListener.class);
     private static final int MAX_REMEMBERED_IDS = 10_000;
-    private static final int MAX_QUEUED_CALLS = 10_000;
     private static final long SWEEP_MILLIS = 100;
 
     private final String host;
@@ -107,7 +103,6 @@ public final class WebhookListener implements AutoCloseable {
 
     private Server server;
     private ServerConnector connector;
-    private ExecutorService sinkExecutor;
     private ScheduledExecutorService sweeper;
     private int boundPort = -1;
 
@@ -124,8 +119,8 @@ public final class WebhookListener implements AutoCloseable {
      * @param port      port to bind; 0 picks a free one (see {@link #port()})
      * @param clock     "now" for the timestamp tolerance and the replay window
      * @param journal   makes each verified incoming call durable before the answer
-     * @param sink      receives each verified incoming call once, on a dedicated thread, after the
-     *                  response was sent
+     * @param sink      receives each verified incoming call once, on the request's thread after the response
+     *                  was sent; it must return quickly (hand blocking work to a thread of its own)
      */
     public WebhookListener(String host, int port, WebhookSignature signature, Clock clock,
                            IncomingCallJournal journal, Consumer<IncomingCall> sink) {
@@ -194,14 +189,11 @@ public final class WebhookListener implements AutoCloseable {
         created.setErrorHandler(handler.errorAnswer());
         created.setHandler(handler);
 
-        ThreadPoolExecutor sinkPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(MAX_QUEUED_CALLS), Threads.daemon("webhook-sink"));
         ScheduledThreadPoolExecutor sweep = new ScheduledThreadPoolExecutor(1, Threads.daemon("webhook-deadline"));
         try {
             created.start();
         } catch (Exception e) {
             stopQuietly(created);
-            sinkPool.shutdown();
             sweep.shutdown();
             BindException bind = findCause(e, BindException.class);
             if (bind != null) {
@@ -218,7 +210,6 @@ public final class WebhookListener implements AutoCloseable {
         sweep.scheduleWithFixedDelay(guard::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         server = created;
         connector = jettyConnector;
-        sinkExecutor = sinkPool;
         sweeper = sweep;
         boundPort = jettyConnector.getLocalPort();
         log.info("webhook listener on {}", url());
@@ -231,7 +222,6 @@ public final class WebhookListener implements AutoCloseable {
         }
         sweeper.shutdownNow();
         stopQuietly(server);
-        sinkExecutor.shutdown();
         server = null;
         connector = null;
         log.info("webhook listener stopped");
@@ -316,13 +306,12 @@ public final class WebhookListener implements AutoCloseable {
         count(rejected);
     }
 
-    /** Hands a verified call to the sink, on the sink's thread, once its webhook was answered. */
+    /**
+     * Hands a verified call to the sink once its webhook was answered, on the same thread: one thread hop less
+     * before the accept, which is what the caller waits for. The sink only hands the call on; it never blocks.
+     */
     void handOver(IncomingCall call) {
-        try {
-            sinkExecutor.execute(() -> deliver(call));
-        } catch (RejectedExecutionException e) {
-            log.warn("webhook listener stopped (or overloaded) before call {} could be handled", call.callId());
-        }
+        deliver(call);
     }
 
     private void deliver(IncomingCall call) {
