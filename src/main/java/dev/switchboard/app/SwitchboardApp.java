@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -80,6 +81,24 @@ public final class SwitchboardApp extends Application {
                 .withSetup(new AppSetupRunner(runtime, SetupChecklist.DEFAULT_TIMEOUT), setup,
                         !runtime.isDemo() && !setup.exists());
         SwitchboardWindow.show(stage, runtime.backend(), UiDispatcher.fx(), options);
+        logFirstFrame(stage.getScene());
+    }
+
+    /** Marks the first laid-out pulse in the log: bench/window-startup.sh times start-up up to this line. */
+    private static void logFirstFrame(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        boolean[] seen = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!seen[0]) {
+                seen[0] = true;
+                log.info("first frame shown");
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     private static void fail(String title, String problem) {

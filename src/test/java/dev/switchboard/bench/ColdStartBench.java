@@ -36,9 +36,11 @@ import okhttp3.mockwebserver.RecordedRequest;
  * accept request at the loopback peer (one MockWebServer for both; it upgrades Switchboard's sideband socket and
  * closes it at once, so every call ends).
  *
- * <p>Run: {@code bench/cold-start.sh [runs] [calls] [extra JVM options for Switchboard…]} (defaults 10 and 30;
- * needs {@code target/switchboard.jar} and {@code bench/node/node_modules}, the script sees to both). Switchboard
- * runs through {@code packaging/switchboard}, so with the launcher's JVM options and class-data archive.
+ * <p>Run: {@code bench/cold-start.sh [runs] [calls] [name=JVM options…]} (defaults 10 and 30; needs
+ * {@code target/switchboard.jar} and {@code bench/node/node_modules}, the script sees to both). Switchboard runs
+ * through {@code packaging/switchboard}, so with the launcher's JVM options and class-data archive; each
+ * {@code name=options} argument adds a Switchboard variant measured in the same run (e.g.
+ * {@code "no-warmup=-Dswitchboard.warmupCalls=0"}), to tell what each measure pays.
  */
 public final class ColdStartBench {
 
@@ -48,52 +50,59 @@ public final class ColdStartBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        List<String> javaOptions = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
+        // each further argument is a Switchboard variant, "name=JVM options", all measured in the same run
+        List<String[]> variants = new ArrayList<>();
+        for (String arg : args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.<String>of()) {
+            int eq = arg.indexOf('=');
+            variants.add(eq < 0 ? new String[] {arg, arg} : new String[] {arg.substring(0, eq), arg.substring(eq + 1)});
+        }
+        if (variants.isEmpty()) {
+            variants.add(new String[] {"Switchboard", ""});
+        }
         Path root = Path.of("").toAbsolutePath();
         String secret = WebhookSecret.generate();
         WebhookSignature signature = new WebhookSignature(WebhookSecret.parse(secret));
         MockWebServer peer = startPeer();
 
         warmTheBench(peer, signature);
-        List<Long> javaFirst = new ArrayList<>();
-        List<Long> nodeFirst = new ArrayList<>();
-        List<Long> javaLater = new ArrayList<>();
-        List<Long> nodeLater = new ArrayList<>();
-        System.out.printf("cold start, webhook sent -> accept at the peer: %d runs x %d calls%s%n", runs, calls,
-                javaOptions.isEmpty() ? "" : " (Switchboard with " + String.join(" ", javaOptions) + ")");
+        int sides = variants.size() + 1; // the tutorial is side 0
+        List<List<Long>> first = new ArrayList<>();
+        List<List<Long>> later = new ArrayList<>();
+        for (int i = 0; i < sides; i++) {
+            first.add(new ArrayList<>());
+            later.add(new ArrayList<>());
+        }
+        System.out.printf("cold start, webhook sent -> accept at the peer: %d runs x %d calls, %s%n", runs, calls,
+                System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         for (int run = 1; run <= runs; run++) {
-            boolean javaFirstThisRun = run % 2 == 1;
-            for (int side = 0; side < 2; side++) {
-                boolean java = (side == 0) == javaFirstThisRun;
-                List<Long> latencies = java
-                        ? runOnce(javaCommand(root, peer, javaOptions), secret, peer, signature, "/webhook", calls, run)
-                        : runOnce(nodeCommand(root), secret, peer, signature, "/", calls, run);
-                (java ? javaFirst : nodeFirst).add(latencies.get(0));
-                (java ? javaLater : nodeLater).addAll(latencies.subList(1, latencies.size()));
-                System.out.printf("  run %2d %-11s first %7.1f ms, calls 2-%d p50 %5.2f ms%n", run,
-                        java ? "Switchboard" : "tutorial", ms(latencies.get(0)), calls,
-                        ms(percentile(latencies.subList(1, latencies.size()), 50)));
+            for (int k = 0; k < sides; k++) {
+                int side = (k + run) % sides; // a different one goes first in each run
+                String name = side == 0 ? "tutorial" : variants.get(side - 1)[0];
+                List<String> command = side == 0 ? nodeCommand(root)
+                        : javaCommand(root, peer, List.of(variants.get(side - 1)[1].trim().split("\\s+")));
+                List<Long> latencies = runOnce(command, secret, peer, signature, side == 0 ? "/" : "/webhook",
+                        calls, run);
+                first.get(side).add(latencies.get(0));
+                later.get(side).addAll(latencies.subList(1, latencies.size()));
+                System.out.printf("  run %2d %-14s first %7.1f ms, calls 2-%d p50 %5.2f ms%n", run, name,
+                        ms(latencies.get(0)), calls, ms(percentile(latencies.subList(1, latencies.size()), 50)));
             }
         }
         System.out.println();
-        System.out.println("| | first call, median | first call, max | calls 2-" + calls + " p50 | p90 | p99 |");
-        System.out.println("|---|---|---|---|---|---|");
-        row("tutorial (Node)", nodeFirst, nodeLater);
-        row("Switchboard", javaFirst, javaLater);
-        System.out.printf("| ratio Switchboard / tutorial | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
-                (double) percentile(javaFirst, 50) / percentile(nodeFirst, 50),
-                (double) percentile(javaFirst, 100) / percentile(nodeFirst, 100),
-                (double) percentile(javaLater, 50) / percentile(nodeLater, 50),
-                (double) percentile(javaLater, 90) / percentile(nodeLater, 90),
-                (double) percentile(javaLater, 99) / percentile(nodeLater, 99));
+        System.out.println("| | first call, median | first call, max | calls 2-" + calls
+                + " p50 | p90 | ratio first (median) | ratio calls 2-" + calls + " p50 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int side = 0; side < sides; side++) {
+            String name = side == 0 ? "tutorial (Node)" : variants.get(side - 1)[0]
+                    + (variants.get(side - 1)[1].isBlank() ? "" : " `" + variants.get(side - 1)[1].trim() + "`");
+            System.out.printf("| %s | %.1f ms | %.1f ms | %.2f ms | %.2f ms | %.2f | %.2f |%n", name,
+                    ms(percentile(first.get(side), 50)), ms(percentile(first.get(side), 100)),
+                    ms(percentile(later.get(side), 50)), ms(percentile(later.get(side), 90)),
+                    (double) percentile(first.get(side), 50) / percentile(first.get(0), 50),
+                    (double) percentile(later.get(side), 50) / percentile(later.get(0), 50));
+        }
         peer.shutdown();
         System.exit(0);
-    }
-
-    private static void row(String name, List<Long> first, List<Long> later) {
-        System.out.printf("| %s | %.1f ms | %.1f ms | %.2f ms | %.2f ms | %.2f ms |%n", name, ms(percentile(first, 50)),
-                ms(percentile(first, 100)), ms(percentile(later, 50)), ms(percentile(later, 90)),
-                ms(percentile(later, 99)));
     }
 
     /** The peer: records when each accept arrives; answers the sideband upgrade and closes it as a call's end. */
@@ -150,7 +159,7 @@ public final class ColdStartBench {
     static List<String> javaCommand(Path root, MockWebServer peer, List<String> javaOptions) {
         List<String> command = new ArrayList<>(List.of("sh", root.resolve("packaging/switchboard").toString(),
                 "--headless", "--base-url", "http://127.0.0.1:" + peer.getPort() + "/v1"));
-        command.add("JAVA_OPTS=" + String.join(" ", javaOptions)); // marker, moved into the environment below
+        command.add("JAVA_OPTS=" + String.join(" ", javaOptions).trim()); // marker, moved into the environment below
         return command;
     }
 
@@ -173,7 +182,8 @@ public final class ColdStartBench {
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(System.getProperty("bench.childErr") == null ? ProcessBuilder.Redirect.DISCARD
+                        : ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.childErr"))));
         Map<String, String> env = builder.environment();
         env.put("OPENAI_API_KEY", "sk-bench-0123456789abcdef");
         env.put("OPENAI_WEBHOOK_SECRET", secret);
@@ -192,6 +202,9 @@ public final class ColdStartBench {
                 String callId = "rtc_cold" + run + "_" + (template.get(0).equals("node") ? "n" : "j") + i;
                 latencies.add(call(url, signature, callId));
                 Thread.sleep(50);
+            }
+            if (Boolean.getBoolean("bench.verbose")) {
+                System.out.println("    " + latencies.stream().map(n -> String.format("%.1f", ms(n))).toList());
             }
             return latencies;
         } finally {
