@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,7 @@ public final class Warmup {
     private final LongSupplier realWebhooks;
 
     /**
-     * @param realWebhooks how many real webhooks the listener has seen; any change ends the warm-up
+     * @param realWebhooks how many real webhooks the listener has seen; a change pauses the warm-up
      */
     private Warmup(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks) {
         // same dispatcher and classes, but its own connections: the pool keeps the API's
@@ -76,7 +77,7 @@ public final class Warmup {
         }
         Thread thread = Threads.startDaemon("switchboard-warmup", () -> {
             try {
-                new Warmup(http, settings, realWebhooks).run();
+                new Warmup(http, settings, realWebhooks).run(CALLS);
             } catch (IOException | RuntimeException e) {
                 log.debug("warm-up stopped early", e);
             }
@@ -84,7 +85,13 @@ public final class Warmup {
         thread.setPriority(Thread.MIN_PRIORITY);
     }
 
-    private void run() throws IOException {
+    /** Runs up to {@code maxCalls} synthetic calls now, on this thread; how many went through. */
+    static int runNow(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks, int maxCalls)
+            throws IOException {
+        return new Warmup(http, settings, realWebhooks).run(maxCalls);
+    }
+
+    private int run(int maxCalls) throws IOException {
         long seenAtStart = realWebhooks.getAsLong();
         String secret = WebhookSecret.generate();
         WebhookSignature signature = new WebhookSignature(WebhookSecret.parse(secret));
@@ -100,7 +107,7 @@ public final class Warmup {
         CallsClient client = new CallsClient(http, new OpenAiEndpoints("http://127.0.0.1:"
                 + stub.getAddress().getPort() + "/v1"), "sk-warmup", RetryPolicy.DEFAULT);
         // like the monitor's: the accept leaves the webhook thread for a REST thread
-        ExecutorService rest = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        ExecutorService rest = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 Threads.daemon("switchboard-warmup-io"));
         SynchronousQueue<Boolean> done = new SynchronousQueue<>();
         WebhookListener listener = new WebhookListener("127.0.0.1", 0, signature, Clock.systemUTC(),
@@ -112,7 +119,7 @@ public final class Warmup {
         try {
             listener.start();
             String url = listener.url();
-            while (calls < CALLS && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS)) {
+            while (calls < maxCalls && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS)) {
                 long now = realWebhooks.getAsLong();
                 if (now != seen) {
                     seen = now;
@@ -140,6 +147,7 @@ public final class Warmup {
         log.info("warm-up: {} synthetic calls through a private listener in {} ms{}", calls,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 seen != seenAtStart ? " (paused for " + (seen - seenAtStart) + " real webhooks)" : "");
+        return calls;
     }
 
     /** What {@link CallMonitor} does for an auto-accepted call up to the accept's answer, minus registry and log. */
