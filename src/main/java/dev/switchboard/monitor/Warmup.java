@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * secret, no journal), verification and parsing there, a {@link Call} built outside any registry, and the accept
  * sent by a {@link CallsClient} to a loopback stub over the shared client's dispatcher with a pool of its own (the
  * API's warm connection is left alone). Nothing reaches history, the registry, the window or the log but one
- * summary line. It runs once per process on a daemon thread for a few seconds at most, and pauses for a moment
- * whenever a real webhook arrives, so it holds up a real call for no longer than the one synthetic call in flight.
+ * summary line. It runs once per process on a daemon thread for a few seconds at most, and ends when a real
+ * webhook arrives, so it holds up a real call for no longer than the one synthetic call in flight.
  */
 public final class Warmup {
 
@@ -51,8 +51,6 @@ public final class Warmup {
     /** Synthetic calls at most: {@code -Dswitchboard.warmupCalls} (0 turns the warm-up off). */
     static final int CALLS = Integer.getInteger("switchboard.warmupCalls", 1500);
     static final long BUDGET_MILLIS = 8000;
-    /** After a real webhook the warm-up waits this long, so the real call's accept goes out first. */
-    static final long PAUSE_MILLIS = 250;
     private static final AtomicBoolean ranInThisProcess = new AtomicBoolean();
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -61,7 +59,7 @@ public final class Warmup {
     private final LongSupplier realWebhooks;
 
     /**
-     * @param realWebhooks how many real webhooks the listener has seen; a change pauses the warm-up
+     * @param realWebhooks how many real webhooks the listener has seen; a change ends the warm-up
      */
     private Warmup(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks) {
         // same dispatcher and classes, but its own connections: the pool keeps the API's
@@ -114,21 +112,12 @@ public final class Warmup {
                 incoming -> rest.execute(() -> offer(done, acceptLikeTheMonitor(client, incoming))));
         long started = System.nanoTime();
         int calls = 0;
-        long seen = seenAtStart;
-        long lastRealCall = 0;
         try {
             listener.start();
             String url = listener.url();
-            while (calls < maxCalls && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS)) {
-                long now = realWebhooks.getAsLong();
-                if (now != seen) {
-                    seen = now;
-                    lastRealCall = System.nanoTime();
-                }
-                if (lastRealCall != 0 && System.nanoTime() - lastRealCall < TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS)) {
-                    Thread.sleep(10); // a real call is being handled: it has both cores to itself
-                    continue;
-                }
+            // a real call ends it: from then on real calls warm the path, and nothing competes with them
+            while (calls < maxCalls && realWebhooks.getAsLong() == seenAtStart
+                    && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS)) {
                 post(url, signature, calls);
                 if (done.poll(2, TimeUnit.SECONDS) == null) {
                     break;
@@ -146,7 +135,7 @@ public final class Warmup {
         }
         log.info("warm-up: {} synthetic calls through a private listener in {} ms{}", calls,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                seen != seenAtStart ? " (paused for " + (seen - seenAtStart) + " real webhooks)" : "");
+                realWebhooks.getAsLong() != seenAtStart ? " (a real call arrived)" : "");
         return calls;
     }
 

@@ -199,7 +199,7 @@ public final class ColdStartBench {
             List<Long> latencies = new ArrayList<>();
             String url = "http://127.0.0.1:" + port + path;
             for (int i = 0; i < calls; i++) {
-                String callId = "rtc_cold" + run + "_" + (template.get(0).equals("node") ? "n" : "j") + i;
+                String callId = "rtc_cold" + run + "_" + port + "_" + i; // unique to this process
                 latencies.add(call(url, signature, callId));
                 Thread.sleep(50);
             }
