@@ -67,7 +67,7 @@ final class Engine {
                 CallMonitor.DEFAULT_RING_TIMEOUT);
         monitor.setAutoAccept(autoAccept);
         this.http = http;
-        this.warmer = ConnectionWarmer.enabled()
+        this.warmer = ConnectionWarmer.enabled() && key != null && !key.isBlank()
                 ? new ConnectionWarmer(http, client.endpoints(), key, ConnectionWarmer.DEFAULT_INTERVAL) : null;
         listener = newListener(c.port(), c.bind(), secret);
     }
