@@ -51,6 +51,7 @@ public final class SwitchboardViewModel {
     private final javafx.beans.property.BooleanProperty animateTranscript =
             new javafx.beans.property.SimpleBooleanProperty(this, "animateTranscript", true);
     private final InspectorViewModel inspector = new InspectorViewModel();
+    private final dev.switchboard.ui.tools.ToolCardsViewModel toolCards;
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
     private final ProfilePickerViewModel profilePicker;
 
@@ -85,6 +86,7 @@ public final class SwitchboardViewModel {
         this.ringSound = ringSound;
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
+        this.toolCards = new dev.switchboard.ui.tools.ToolCardsViewModel(commands, java.time.Clock.systemUTC());
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
         this.stage = new StageViewModel(presenter);
 
@@ -165,6 +167,7 @@ public final class SwitchboardViewModel {
         CallRowViewModel selected = callList.selected();
         if (selected != null && selected.call() == call) {
             transcript.refresh();
+            toolCards.refresh();
             inspector.refresh();
             stage.refresh();
         }
@@ -175,6 +178,7 @@ public final class SwitchboardViewModel {
         accept.targetProperty().set(row);
         steering.targetProperty().set(row);
         transcript.show(call);
+        toolCards.show(call);
         inspector.show(call);
         stage.show(row);
     }
@@ -300,6 +304,11 @@ public final class SwitchboardViewModel {
     /** View → Animate new transcript lines: bubbles fade in and the transcript glides (off: they just appear). */
     public javafx.beans.property.BooleanProperty animateTranscriptProperty() {
         return animateTranscript;
+    }
+
+    /** The shown call's tool cards (function calls, approvals, MCP activity). */
+    public dev.switchboard.ui.tools.ToolCardsViewModel toolCards() {
+        return toolCards;
     }
 
     public TranscriptViewModel transcript() {
