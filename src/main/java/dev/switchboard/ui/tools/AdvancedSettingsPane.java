@@ -74,7 +74,7 @@ public final class AdvancedSettingsPane extends VBox {
             }
         });
         VBox fields = new VBox(8,
-                Widgets.field("Custom voice id (instead of a built-in voice)", customVoice),
+                Widgets.field("Custom voice id", customVoice),
                 Widgets.fieldRow(Widgets.field("Speed (0.25–1.5)", text(model.speedProperty(), "sessionSpeed", "1.0")),
                         Widgets.field("Noise reduction", choice(model.noiseReductionProperty(), SessionConfigViewModel.NOISE_CHOICES, "sessionNoise")), 1, 1),
                 caption("Turn detection (server_vad)"),
@@ -100,9 +100,15 @@ public final class AdvancedSettingsPane extends VBox {
                 Widgets.fieldRow(Widgets.field("Prompt id", text(model.promptIdProperty(), "promptId", "pmpt_…")),
                         Widgets.field("Version", text(model.promptVersionProperty(), "promptVersion", "latest")), 2, 1),
                 Widgets.field("Variables (name=value, one a line)", variables(model.promptVariablesProperty())));
-        advanced = new TitledPane("", fields);
+        // the fields join the scene only while expanded: collapsed, nothing of them is laid out (or measured)
+        advanced = new TitledPane("", null);
+        advanced.expandedProperty().addListener((obs, was, open) -> advanced.setContent(open ? fields : null));
         advanced.setId("advancedExpander");
-        advanced.textProperty().bind(Bindings.concat("Advanced · ", model.summaryProperty()));
+        Label title = Widgets.label("", "advanced-title"); // a graphic: the title is a plain label like the others
+        title.setId("advancedTitle");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        title.textProperty().bind(Bindings.concat("Advanced · ", model.summaryProperty()));
+        advanced.setGraphic(title);
         advanced.setExpanded(false);
         advanced.setAnimated(false);
         advanced.getStyleClass().add(Styles.DENSE);
