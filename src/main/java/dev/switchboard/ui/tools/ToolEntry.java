@@ -24,7 +24,8 @@ import javafx.collections.ObservableList;
 public final class ToolEntry {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final List<String> APPROVAL_CHOICES = List.of("always", "never");
+    /** "" = not sent (the API's default applies). */
+    public static final List<String> APPROVAL_CHOICES = List.of("", "always", "never");
 
     /** An MCP header: its value is a secret, shown masked. */
     public record Header(StringProperty name, StringProperty value) {
@@ -40,7 +41,7 @@ public final class ToolEntry {
     final StringProperty parameters = new SimpleStringProperty(this, "parameters", "");
     final StringProperty serverUrl = new SimpleStringProperty(this, "serverUrl", "");
     final StringProperty allowedTools = new SimpleStringProperty(this, "allowedTools", "");
-    final StringProperty requireApproval = new SimpleStringProperty(this, "requireApproval", "always");
+    final StringProperty requireApproval = new SimpleStringProperty(this, "requireApproval", "");
     final ObservableList<Header> headers = FXCollections.observableArrayList();
     final ObjectProperty<ToolReply.Mode> replyMode = new SimpleObjectProperty<>(this, "replyMode", ToolReply.Mode.BY_HAND);
     final StringProperty replyOutput = new SimpleStringProperty(this, "replyOutput", "");
@@ -58,7 +59,9 @@ public final class ToolEntry {
     }
 
     public static ToolEntry newMcp() {
-        return new ToolEntry(ToolSpec.Kind.MCP, JSON.createObjectNode().put("type", "mcp"));
+        ToolEntry e = new ToolEntry(ToolSpec.Kind.MCP, JSON.createObjectNode().put("type", "mcp"));
+        e.requireApproval.set("always"); // a new server asks first: the safe choice for a prototype
+        return e;
     }
 
     /** Fields from a tool object in the API's form (unmasked: the editor holds the real header values). */
@@ -86,7 +89,7 @@ public final class ToolEntry {
             n.path("allowed_tools").forEach(t -> allowed.add(t.asText()));
             e.allowedTools.set(String.join(", ", allowed));
             e.requireApproval.set(n.path("require_approval").isTextual() ? n.get("require_approval").asText()
-                    : n.has("require_approval") ? "filter (kept as is)" : "always");
+                    : n.has("require_approval") ? "filter (kept as is)" : "");
             n.path("headers").fields().forEachRemaining(h -> e.headers.add(new Header(h.getKey(), h.getValue().asText())));
         }
         return e;
@@ -120,9 +123,13 @@ public final class ToolEntry {
             } else {
                 n.set("allowed_tools", JSON.valueToTree(allowed));
             }
-            if (APPROVAL_CHOICES.contains(requireApproval.get())) {
-                n.put("require_approval", requireApproval.get());
-            }
+            String approval = requireApproval.get() == null ? "" : requireApproval.get();
+            if (approval.equals("always") || approval.equals("never")) {
+                n.put("require_approval", approval);
+            } else if (approval.isEmpty()) {
+                n.remove("require_approval");
+            } // else: a filter object from the imported tool, kept as it was
+
             if (headers.isEmpty()) {
                 n.remove("headers");
             } else {
