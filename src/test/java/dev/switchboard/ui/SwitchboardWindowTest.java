@@ -168,8 +168,11 @@ class SwitchboardWindowTest {
         Call dana = backend.ring();
         clock.advance(java.time.Duration.ofSeconds(4));
         backend.pause = clock::advance;
+        // Dana's panel, not the rejected call's (its panel can still show until the rejection is drawn)
         WindowHarness.waitUntil(() -> robot.lookup("#acceptButton").tryQuery().isPresent()
-                && !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled());
+                && !robot.lookup("#acceptButton").queryAs(Button.class).isDisabled()
+                && ((SwitchboardWindow) scene.getProperties().get(SwitchboardWindow.class)).viewModel().callList()
+                        .selected().call() == dana);
         robot.clickOn("#acceptButton");
         WindowHarness.waitUntil(() -> robot.lookup(".bubble.caller").tryQuery().isPresent() && dana.transcript().size() >= 5);
         backend.ring(FakeBackend.SCENARIO_CALLERS.get(1));

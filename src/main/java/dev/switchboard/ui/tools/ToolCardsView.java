@@ -25,6 +25,7 @@ public final class ToolCardsView extends VBox {
 
     static final String STYLESHEET = ToolCardsView.class.getResource("/dev/switchboard/ui/tools.css").toExternalForm();
 
+    private static final javafx.css.PseudoClass HAS_CARDS = javafx.css.PseudoClass.getPseudoClass("has-cards");
     private final Timeline timer;
 
     public ToolCardsView(ToolCardsViewModel model) {
@@ -46,8 +47,10 @@ public final class ToolCardsView extends VBox {
                 }
             }
         });
-        managedProperty().bind(visibleProperty());
-        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(getChildren()));
+        // always in the layout (toggling visibility inside a children change is a known JavaFX bounds hazard);
+        // empty, it is zero high: the padding comes with the first card
+        getChildren().addListener((ListChangeListener<Node>) c -> pseudoClassStateChanged(HAS_CARDS, !getChildren().isEmpty()));
+        pseudoClassStateChanged(HAS_CARDS, !getChildren().isEmpty());
         // the silence timer only runs while someone must answer
         timer = new Timeline(new KeyFrame(Duration.millis(200), e -> model.tick()));
         timer.setCycleCount(Animation.INDEFINITE);
