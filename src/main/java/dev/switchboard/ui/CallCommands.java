@@ -70,6 +70,35 @@ public final class CallCommands {
                 () -> actions.updateSession(row.call(), change));
     }
 
+    /**
+     * Sends a function call's output; completes on the FX thread with "" when sent, else the plain reason (a second
+     * answer is refused by the backend). Tool answers leave the row's action line alone: each card shows its own.
+     */
+    public CompletableFuture<String> answerTool(dev.switchboard.call.Call call, String toolCallId, String output) {
+        return toolAction(() -> actions.answerTool(call, toolCallId, output));
+    }
+
+    public CompletableFuture<String> answerToolWithError(dev.switchboard.call.Call call, String toolCallId, String message) {
+        return toolAction(() -> actions.answerToolWithError(call, toolCallId, message));
+    }
+
+    public CompletableFuture<String> decideApproval(dev.switchboard.call.Call call, String approvalId, boolean approve) {
+        return toolAction(() -> actions.decideApproval(call, approvalId, approve));
+    }
+
+    private CompletableFuture<String> toolAction(Supplier<CompletableFuture<Void>> action) {
+        CompletableFuture<Void> started;
+        try {
+            started = action.get();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        started.whenComplete((ignored, error) -> dispatcher.run(
+                () -> outcome.complete(error == null ? "" : plainMessage(error))));
+        return outcome;
+    }
+
     private CompletableFuture<Void> run(CallRowViewModel row, String pending, String success,
                                         Supplier<CompletableFuture<Void>> action) {
         row.actionStarted(pending);

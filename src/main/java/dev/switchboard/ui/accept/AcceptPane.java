@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 public final class AcceptPane extends VBox {
 
     private final TextArea instructions = new TextArea();
+    private HBox acceptRow;
 
     public AcceptPane(AcceptViewModel model, Runnable onAccept, Runnable onReject, Node actionResult) {
         getStyleClass().add("side-panel");
@@ -94,7 +95,7 @@ public final class AcceptPane extends VBox {
         reset.setOnAction(e -> model.resetToLastUsed());
         reset.setMinWidth(Button.USE_PREF_SIZE);
         // Accept is the main action: full width on its own row, the reason it is disabled right under it.
-        HBox acceptRow = new HBox(8, accept, reset);
+        acceptRow = new HBox(8, accept, reset);
         HBox.setHgrow(accept, Priority.ALWAYS);
         acceptRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -122,6 +123,11 @@ public final class AcceptPane extends VBox {
                 Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 3, 2),
                 acceptRow, problems, new Separator(), rejectRow, actionResult);
         VBox.setVgrow(getChildren().get(2), Priority.ALWAYS);
+    }
+
+    /** Adds a section the shell composes in (views do not import each other) just above Accept. */
+    public void addSection(Node section) {
+        getChildren().add(getChildren().indexOf(acceptRow), section);
     }
 
     /** Puts the cursor in the instructions, for Enter on the call list. */

@@ -2,6 +2,8 @@ package dev.switchboard.ui.accept;
 
 import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.CallState;
+import dev.switchboard.call.SessionConfig;
+import dev.switchboard.call.ToolSet;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.ui.RejectStatus;
 import dev.switchboard.ui.CallRowViewModel;
@@ -36,6 +38,10 @@ public final class AcceptViewModel {
     private final StringProperty transcription = new SimpleStringProperty(this, "transcription", NO_TRANSCRIPTION);
     private final ObjectProperty<TurnDetection> turnDetection =
             new SimpleObjectProperty<>(this, "turnDetection", TurnDetection.SEMANTIC_VAD);
+    private final ObjectProperty<SessionConfig> session = new SimpleObjectProperty<>(this, "session", SessionConfig.NONE);
+    private final ObjectProperty<ToolSet> tools = new SimpleObjectProperty<>(this, "tools", ToolSet.NONE);
+    /** What the advanced fields cannot even express (a speed of "fast"), one per line; set by their editor. */
+    private final StringProperty inputProblems = new SimpleStringProperty(this, "inputProblems", "");
     private final ObjectProperty<RejectStatus> rejectStatus = new SimpleObjectProperty<>(this, "rejectStatus", RejectStatus.BUSY);
     private final ObjectProperty<CallRowViewModel> target = new SimpleObjectProperty<>(this, "target");
 
@@ -49,7 +55,8 @@ public final class AcceptViewModel {
 
     public AcceptViewModel(AcceptSettings initial) {
         InvalidationListener recompute = o -> recompute();
-        for (Observable o : List.of(instructions, voice, model, greeting, transcription, turnDetection)) {
+        for (Observable o : List.of(instructions, voice, model, greeting, transcription, turnDetection, session,
+                tools, inputProblems)) {
             o.addListener(recompute);
         }
         InvalidationListener targetStateChanged = o -> recompute();
@@ -76,6 +83,8 @@ public final class AcceptViewModel {
         greeting.set(from.greeting());
         transcription.set(from.transcribesCaller() ? from.transcriptionModel() : NO_TRANSCRIPTION);
         turnDetection.set(from.turnDetection());
+        session.set(from.session().withoutProfile());
+        tools.set(from.tools());
     }
 
     /** Back to what was used last; undoes edits. */
@@ -95,9 +104,13 @@ public final class AcceptViewModel {
     private void recompute() {
         String transcriptionModel = NO_TRANSCRIPTION.equals(transcription.get()) ? "" : transcription.get();
         AcceptSettings draft = new AcceptSettings(instructions.get(), voice.get(), model.get(), greeting.get(),
-                transcriptionModel, turnDetection.get());
+                transcriptionModel, turnDetection.get(), session.get(), tools.get());
         settings.set(draft);
-        List<String> found = draft.problems();
+        List<String> found = new ArrayList<>();
+        if (!inputProblems.get().isEmpty()) {
+            found.addAll(List.of(inputProblems.get().split("\n")));
+        }
+        found.addAll(draft.problems());
         problems.set(String.join("\n", found));
 
         CallRowViewModel call = target.get();
@@ -148,6 +161,19 @@ public final class AcceptViewModel {
 
     public ObjectProperty<TurnDetection> turnDetectionProperty() {
         return turnDetection;
+    }
+
+    /** The optional GA session fields (unset ones are not sent). */
+    public ObjectProperty<SessionConfig> sessionProperty() {
+        return session;
+    }
+
+    public ObjectProperty<ToolSet> toolsProperty() {
+        return tools;
+    }
+
+    public StringProperty inputProblemsProperty() {
+        return inputProblems;
     }
 
     public ObjectProperty<RejectStatus> rejectStatusProperty() {

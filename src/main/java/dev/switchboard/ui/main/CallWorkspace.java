@@ -85,6 +85,9 @@ final class CallWorkspace extends StackPane {
         acceptPane = new AcceptPane(model.accept(), model::acceptSelected, model::rejectSelected,
                 Widgets.actionResult(selected, model.presenter()));
         acceptPane.getChildren().add(2, new dev.switchboard.ui.profiles.ProfilePicker(model.profilePicker()));
+        acceptPane.addSection(new dev.switchboard.ui.tools.AdvancedSettingsPane(model.accept().sessionProperty(),
+                model.accept().inputProblemsProperty(), model.accept().toolsProperty(),
+                model.accept().voiceProperty()));
         steeringPane = new SteeringPane(model.steering(), new SteeringPane.Actions() {
             @Override
             public void updateInstructions() {
@@ -145,6 +148,7 @@ final class CallWorkspace extends StackPane {
         latency.setId("latencyPane");
         latency.setExpanded(false);
         latency.setMaxHeight(260);
+        transcript.setFooter(new dev.switchboard.ui.tools.ToolCardsView(model.toolCards()));
         sideScroll.setFitToWidth(true);
         sideScroll.setFitToHeight(true); // the panel shrinks as before; it scrolls only below its minimum height
         sideScroll.setId("sidePanelScroll");

@@ -55,6 +55,7 @@ public final class SwitchboardViewModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "animateTranscript", true);
     private final InspectorViewModel inspector = new InspectorViewModel();
     private final WaterfallViewModel waterfall = new WaterfallViewModel();
+    private final dev.switchboard.ui.tools.ToolCardsViewModel toolCards;
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
     private final ProfilePickerViewModel profilePicker;
 
@@ -89,6 +90,7 @@ public final class SwitchboardViewModel {
         this.ringSound = ringSound;
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
+        this.toolCards = new dev.switchboard.ui.tools.ToolCardsViewModel(commands, java.time.Clock.systemUTC());
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
         this.stage = new StageViewModel(presenter);
         this.teamBar = new TeamBarViewModel(backend.team(), tasks);
@@ -170,6 +172,7 @@ public final class SwitchboardViewModel {
         CallRowViewModel selected = callList.selected();
         if (selected != null && selected.call() == call) {
             transcript.refresh();
+            toolCards.refresh();
             inspector.refresh();
             stage.refresh();
             waterfall.refresh();
@@ -183,6 +186,7 @@ public final class SwitchboardViewModel {
         steering.targetProperty().set(row);
         teamBar.targetProperty().set(row);
         transcript.show(call);
+        toolCards.show(call);
         inspector.show(call);
         stage.show(row);
         waterfall.show(call);
@@ -342,6 +346,11 @@ public final class SwitchboardViewModel {
     /** Team mode's seats of the shown call (hidden without a team hub). */
     public TeamBarViewModel teamBar() {
         return teamBar;
+    }
+
+    /** The shown call's tool cards (function calls, approvals, MCP activity). */
+    public dev.switchboard.ui.tools.ToolCardsViewModel toolCards() {
+        return toolCards;
     }
 
     public TranscriptViewModel transcript() {

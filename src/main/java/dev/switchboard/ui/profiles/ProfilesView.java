@@ -10,6 +10,7 @@ import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.accept.AcceptViewModel;
+import dev.switchboard.ui.tools.AdvancedSettingsPane;
 import dev.switchboard.ui.Windows;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -220,7 +221,9 @@ public final class ProfilesView extends BorderPane {
 
         VBox form = new VBox(10, Widgets.field("Name", name), Widgets.field("Instructions", instructions),
                 Widgets.fieldRow(Widgets.field("Voice", voice), Widgets.field("Model", modelChoice), 1, 1), Widgets.field("Greeting", greeting),
-                Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 1, 1), problems, buttons);
+                Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 1, 1),
+                new AdvancedSettingsPane(draft.sessionProperty(), draft.inputProblemsProperty(), draft.toolsProperty(),
+                        draft.voiceProperty()), problems, buttons);
         VBox.setVgrow(form.getChildren().get(1), Priority.ALWAYS);
         form.getStyleClass().add("editor-pane");
         return form;

@@ -48,7 +48,9 @@ public final class TranscriptView extends BorderPane {
     private static final Duration APPEAR = Duration.millis(220);
 
     private final VBox linesBox = new VBox();
-    private final ScrollPane scroll = new ScrollPane(linesBox);
+    /** The lines, then whatever the shell hosts under them ({@link #setFooter}: the tool cards). */
+    private final VBox content = new VBox(linesBox);
+    private final ScrollPane scroll = new ScrollPane(content);
     private final Button jumpToLatest = Widgets.button("Jump to latest", "fth-arrow-down", Styles.ACCENT, Styles.SMALL);
     private final HBox jumpBar = new HBox(jumpToLatest);
     private final BooleanProperty animateNewLines = new SimpleBooleanProperty(this, "animateNewLines", true);
@@ -137,12 +139,12 @@ public final class TranscriptView extends BorderPane {
         // Only the person's own scrolling stops following; growth and code never do.
         scroll.vvalueProperty().addListener((obs, old, value) -> {
             if (!scrollingByCode && controls) {
-                following = pixelsAboveBottom(linesBox.getHeight()) <= BOTTOM_SLACK_PX;
+                following = pixelsAboveBottom(content.getHeight()) <= BOTTOM_SLACK_PX;
                 showJumpBar(!following);
             }
         });
         // Growth (a new line or a longer bubble) glides the view down from where it was, instead of jumping.
-        linesBox.heightProperty().addListener((obs, old, height) -> {
+        content.heightProperty().addListener((obs, old, height) -> {
             if (following) {
                 double viewport = scroll.getViewportBounds().getHeight();
                 double oldRange = Math.max(0, old.doubleValue() - viewport);
@@ -153,6 +155,15 @@ public final class TranscriptView extends BorderPane {
                 scrollToBottom(animateNewLines.get() && getScene() != null);
             }
         });
+    }
+
+    /** Hosts a node under the lines, scrolled and followed with them; views never import each other, so the shell
+     *  passes it in (the live tool cards). */
+    public void setFooter(Node footer) {
+        content.getChildren().setAll(linesBox);
+        if (footer != null) {
+            content.getChildren().add(footer);
+        }
     }
 
     /** True while new lines scroll into view on their own. */
