@@ -97,6 +97,11 @@ public final class ExperimentStats implements ExperimentService {
         return byVersion;
     }
 
+    @Override
+    public Optional<ProfileVersion> armFor(String callId) {
+        return accept.experimentArm(callId);
+    }
+
     private static String label(ExperimentInfo info, int arm) {
         return info.arms().get(arm).profile().describe();
     }

@@ -181,6 +181,21 @@ public final class SwitchboardViewModel {
         transcript.show(call);
         inspector.show(call);
         stage.show(row);
+        preselectExperimentArm(row);
+    }
+
+    /** Without auto-accept, a ringing call's experiment arm is what the accept panel offers first. */
+    private void preselectExperimentArm(CallRowViewModel row) {
+        if (row == null || row.state() != CallState.RINGING || autoAccept.get() || backend.experiments().isEmpty()) {
+            return;
+        }
+        var experiments = backend.experiments().get();
+        String callId = row.call().id();
+        tasks.run(() -> experiments.armFor(callId), arm -> arm.ifPresent(version -> {
+            if (callList.selected() == row && row.state() == CallState.RINGING) {
+                profilePicker.preselect(version);
+            }
+        }), error -> { });
     }
 
     private void refreshStatus() {
