@@ -62,7 +62,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
     private final ExecutorService analysisExecutor = Executors.newSingleThreadExecutor(Threads.daemon("analysis"));
 
     private SwitchboardRuntime(double simSpeed, boolean demoRequested, Path settingsFile, Set<String> fromEnvironment,
-                               Connection connection, Path dataDir) {
+                               Connection connection, Path dataDir, String analysisModel) {
         // history first: every call a listener hands over is recorded from its first moment
         this.history = HistoryStore.openIn(dataDir);
         int unfinished = history.closeUnfinished("outcome unknown: Switchboard stopped before the call ended");
@@ -76,7 +76,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
                 (call, receivedAt) -> history.incomingCalls().record(call.callId(), call.sipHeaders(), receivedAt));
         monitor.tagProfilesWith(recorder::tagProfile);
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
-        StoredHistory stored = new StoredHistory(history, monitor::secrets);
+        StoredHistory stored = new StoredHistory(history, monitor::secrets, analyzer(analysisModel));
         this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored), Optional.empty(), Optional.of(new ExperimentStats(history, profiles,
                         dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC())));
@@ -110,7 +110,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         Connection connection = new Connection(config.apiKey().orElse(null), config.webhookSecret().orElse(null),
                 config.port(), config.bind(), config.baseUrl());
         SwitchboardRuntime runtime = new SwitchboardRuntime(simSpeed, demoRequested, settingsFile,
-                fromEnvironment, connection, DataDirectory.forConfig(config));
+                fromEnvironment, connection, DataDirectory.forConfig(config), config.commandLine().value("analysis-model"));
         if (settingsFile != null) {
             // the window: analyse ended calls (all of them in demo mode or with --analyze, else those with a rubric)
             runtime.autoAnalysis = new AutoAnalysis(runtime.analyzer(config.commandLine().value("analysis-model")),

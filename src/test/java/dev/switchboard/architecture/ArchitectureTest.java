@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     private static final String[] UI_FEATURES = {"..ui.calllist..", "..ui.transcript..", "..ui.inspector..",
             "..ui.accept..", "..ui.steering..", "..ui.team..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
-            "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.experiments..", "..ui.main..", "..ui.stage..", "..ui.audience.."};
+            "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.experiments..", "..ui.main..", "..ui.stage..", "..ui.audience..",
+            "..ui.analysis.."};
 
     @ArchTest
     static final ArchRule callIsPureDomain = classes().that().resideInAPackage("dev.switchboard.call..")
@@ -60,7 +61,7 @@ class ArchitectureTest {
     static final ArchRule uiLayers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.switchboard.ui..")
             .layer("Kernel").definedBy("dev.switchboard.ui")
             .layer("Views").definedBy("..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.accept..",
-                    "..ui.steering..", "..ui.stage..", "..ui.team..")
+                    "..ui.steering..", "..ui.stage..", "..ui.team..", "..ui.analysis..")
             .layer("Windows").definedBy("..ui.history..", "..ui.profiles..", "..ui.replay..", "..ui.settings..",
                     "..ui.setup..", "..ui.about..", "..ui.audience..", "..ui.experiments..")
             .layer("Shell").definedBy("..ui.main..")
@@ -70,7 +71,7 @@ class ArchitectureTest {
             .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Views", "Windows", "Shell");
 
     @ArchTest
-    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage|team)..")
+    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage|team|analysis)..")
             .should().notDependOnEachOther()
             .because("a view reuses the kernel, never another view");
 

@@ -102,6 +102,7 @@ public final class HistoryViewModel {
     private final ObjectProperty<StoredCall> opened = new SimpleObjectProperty<>(this, "opened");
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
+    private final dev.switchboard.ui.analysis.AnalysisViewModel analysis;
     private final AtomicLong searchGeneration = new AtomicLong();
     private final AtomicLong listGeneration = new AtomicLong();
     private final AtomicLong openGeneration = new AtomicLong();
@@ -119,6 +120,7 @@ public final class HistoryViewModel {
         this.secrets = secrets;
         this.zone = zone;
         this.debouncer = debouncer;
+        this.analysis = new dev.switchboard.ui.analysis.AnalysisViewModel(java.util.Optional.of(store), tasks);
         from.addListener(o -> refresh());
         to.addListener(o -> refresh());
         query.addListener((obs, old, text) -> {
@@ -188,6 +190,7 @@ public final class HistoryViewModel {
         opened.set(stored);
         transcript.show(call);
         inspector.show(call);
+        analysis.show(stored.id(), false);
     }
 
     // ---- exports ----
@@ -295,6 +298,11 @@ public final class HistoryViewModel {
 
     public TranscriptViewModel transcript() {
         return transcript;
+    }
+
+    /** The opened call's post-call analysis. */
+    public dev.switchboard.ui.analysis.AnalysisViewModel analysis() {
+        return analysis;
     }
 
     public InspectorViewModel inspector() {

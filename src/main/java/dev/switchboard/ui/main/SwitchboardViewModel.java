@@ -55,6 +55,8 @@ public final class SwitchboardViewModel {
     private final InspectorViewModel inspector = new InspectorViewModel();
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
     private final ProfilePickerViewModel profilePicker;
+    /** The ended call's post-call analysis. */
+    private final dev.switchboard.ui.analysis.AnalysisViewModel analysis;
 
     private final StringProperty listenerUrl = new SimpleStringProperty(this, "listenerUrl", "");
     private final LongProperty webhooksReceived = new SimpleLongProperty(this, "webhooksReceived");
@@ -88,6 +90,7 @@ public final class SwitchboardViewModel {
         this.commands = new CallCommands(backend.actions(), dispatcher);
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
+        this.analysis = new dev.switchboard.ui.analysis.AnalysisViewModel(backend.history(), tasks);
         this.stage = new StageViewModel(presenter);
         this.teamBar = new TeamBarViewModel(backend.team(), tasks);
 
@@ -170,6 +173,16 @@ public final class SwitchboardViewModel {
             transcript.refresh();
             inspector.refresh();
             stage.refresh();
+            showAnalysis(selected);
+        }
+    }
+
+    /** An ended call shows its analysis, waited for when the call has only just ended. */
+    private void showAnalysis(CallRowViewModel row) {
+        if (row == null || !row.call().state().isTerminal()) {
+            analysis.clear();
+        } else {
+            analysis.show(row.call().id(), true);
         }
     }
 
@@ -181,6 +194,7 @@ public final class SwitchboardViewModel {
         transcript.show(call);
         inspector.show(call);
         stage.show(row);
+        showAnalysis(row);
         preselectExperimentArm(row);
     }
 
@@ -305,6 +319,10 @@ public final class SwitchboardViewModel {
 
     public ProfilePickerViewModel profilePicker() {
         return profilePicker;
+    }
+
+    public dev.switchboard.ui.analysis.AnalysisViewModel analysis() {
+        return analysis;
     }
 
     public SteeringViewModel steering() {
