@@ -201,12 +201,14 @@ public final class HistoryViewModel {
 
     /** The opened call as Markdown into {@code file}. */
     public CompletableFuture<Path> exportMarkdown(Path file) {
-        return exportOpened(file, Exporter::markdown, "Markdown");
+        return exportOpened(file, (exporter, call) -> store.analysis(call.id())
+                .map(a -> exporter.markdown(call, a)).orElseGet(() -> exporter.markdown(call)), "Markdown");
     }
 
     /** The opened call as JSON (everything; "Open recording…" replays it) into {@code file}. */
     public CompletableFuture<Path> exportJson(Path file) {
-        return exportOpened(file, Exporter::json, "JSON");
+        return exportOpened(file, (exporter, call) -> exporter.json(call, store.analysis(call.id()).orElse(null)),
+                "JSON");
     }
 
     private CompletableFuture<Path> exportOpened(Path file, java.util.function.BiFunction<Exporter, StoredCall, String> format,
@@ -225,7 +227,12 @@ public final class HistoryViewModel {
         Exporter exporter = exporter();
         Instant start = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
         Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
-        return write(file, () -> exporter.csv(store.listCalls(start, end, 0)), "Exported the calls as CSV to ");
+        return write(file, () -> {
+            List<CallSummary> list = store.listCalls(start, end, 0);
+            java.util.Map<String, dev.switchboard.history.CallAnalysis> analyses = new java.util.HashMap<>();
+            list.forEach(c -> store.analysis(c.id()).ifPresent(a -> analyses.put(c.id(), a)));
+            return exporter.csv(list, analyses);
+        }, "Exported the calls as CSV to ");
     }
 
     private CompletableFuture<Path> write(Path file, Supplier<String> content, String done) {
