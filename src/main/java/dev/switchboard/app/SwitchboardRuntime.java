@@ -79,7 +79,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         StoredHistory stored = new StoredHistory(history, monitor::secrets, analyzer(analysisModel));
         this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored), Optional.empty(), Optional.of(new ExperimentStats(history, profiles,
-                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC())));
+                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC(), monitor::secrets)));
     }
 
     /**

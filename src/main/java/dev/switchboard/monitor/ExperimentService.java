@@ -34,4 +34,12 @@ public interface ExperimentService {
     default Optional<ProfileVersion> armFor(String callId) {
         return Optional.empty();
     }
+
+    /**
+     * The experiment as one self-contained HTML page (no script, no external URL, no key); numbers masked with
+     * {@code presenter}. Fails with a plain-words reason when there is no such experiment.
+     */
+    default String reportHtml(long experimentId, boolean presenter) {
+        throw new UnsupportedOperationException("experiment reports are not available here");
+    }
 }
