@@ -132,7 +132,7 @@ public final class MainView extends BorderPane {
                 ProfilesMenu.contribution(owner, model.backend().profiles(), model.backend().experiments(), tasks,
                         () -> model.profilePicker().reload()),
                 ReplayMenu.contribution(owner, tasks),
-                ExperimentsWindow.contribution(owner, model.backend().experiments(), tasks));
+                ExperimentsWindow.contribution(owner, model.backend().experiments(), tasks, model.presenter()));
     }
 
     private static List<MenuItem> itemsFor(String menu, List<MenuContribution> features) {
