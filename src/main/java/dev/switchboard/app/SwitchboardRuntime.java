@@ -86,10 +86,11 @@ public final class SwitchboardRuntime implements AutoCloseable {
         monitor.usePrices(prices);
         this.watchdogs = new Watchdogs(monitor.actions(), call -> config.watchdogLimits()).attach(registry);
         MetricsRecorder.attach(recorder);
-        StoredHistory stored = new StoredHistory(history, monitor::secrets);
+        StoredHistory stored = new StoredHistory(history, monitor::secrets,
+                analyzer(config.commandLine().value("analysis-model")));
         this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored), Optional.empty(), Optional.of(new ExperimentStats(history, profiles,
-                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC())));
+                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC(), monitor::secrets)));
     }
 
     /**

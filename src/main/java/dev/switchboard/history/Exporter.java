@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -138,14 +139,6 @@ public final class Exporter {
         return scrub(md.toString(), callerNumbers(List.of(call)));
     }
 
-    /** The JSON export with a {@code metrics} object; {@link HistoryJson#readCall} ignores it. */
-    public String json(StoredCall call, CallMetrics metrics) {
-        if (metrics == null) {
-            return json(call);
-        }
-        return scrub(MetricsMarkdown.withMetrics(HistoryJson.writeCall(call), metrics), callerNumbers(List.of(call)));
-    }
-
     // ---- JSON ----
 
     /** Everything about the call, for tools; {@link HistoryJson#readCall} reads it back (e.g. for replay). */
@@ -153,14 +146,28 @@ public final class Exporter {
         return scrub(HistoryJson.writeCall(call), callerNumbers(List.of(call)));
     }
 
+    /**
+     * Like {@link #json(StoredCall)}, with a {@code metrics} object and the post-call analysis as {@code "analysis"}
+     * when they are there (either may be null); {@link HistoryJson#readCall} ignores both.
+     */
+    public String json(StoredCall call, CallMetrics metrics, CallAnalysis analysis) {
+        String json = analysis == null ? HistoryJson.writeCall(call) : HistoryJson.writeCall(call, analysis);
+        return scrub(metrics == null ? json : MetricsMarkdown.withMetrics(json, metrics), callerNumbers(List.of(call)));
+    }
+
     // ---- CSV ----
 
     public static final List<String> CSV_COLUMNS = List.of("call_id", "started", "ended", "duration_seconds",
             "caller_name", "caller_number", "callee_number", "state", "reason", "profile", "profile_version",
-            "utterances");
+            "utterances", "analysis_status", "analysis_score", "analysis_outcome", "analysis_summary");
 
-    /** One line per call (RFC 4180, CRLF line ends, header first), oldest first. */
+    /** One line per call (RFC 4180, CRLF line ends, header first), oldest first; the analysis cells empty. */
     public String csv(List<CallSummary> calls) {
+        return csv(calls, Map.of());
+    }
+
+    /** Like {@link #csv(List)}, with each call's post-call analysis by call id (empty cells for calls without). */
+    public String csv(List<CallSummary> calls, Map<String, CallAnalysis> analyses) {
         List<CallSummary> ordered = new ArrayList<>(calls);
         ordered.sort(Comparator.comparing(CallSummary::startedAt).thenComparing(CallSummary::id));
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
@@ -173,9 +180,19 @@ public final class Exporter {
                     c.state().name().toLowerCase(), c.reason(), c.profile() == null ? "" : c.profile().name(),
                     c.profile() == null ? "" : Integer.toString(c.profile().version()),
                     Integer.toString(c.utterances()));
+            cells = new ArrayList<>(cells);
+            cells.addAll(analysisCells(analyses.get(c.id())));
             out.append(String.join(",", cells.stream().map(Exporter::csvCell).toList())).append("\r\n");
         }
         return scrub(out.toString(), numbers);
+    }
+
+    private static List<String> analysisCells(CallAnalysis a) {
+        if (a == null) {
+            return List.of("", "", "", "");
+        }
+        return a.isDone() ? List.of("done", a.meanScore().isPresent() ? a.meanScoreText() : "", a.outcome(), a.summary())
+                : List.of("failed", "", "", a.error());
     }
 
     // ---- scrubbing ----

@@ -176,6 +176,38 @@ public final class HistoryJson {
         }
     }
 
+    /** Like {@link #writeCall(StoredCall)}, with the post-call analysis as {@code "analysis"} ({@link #readCall} skips it). */
+    public static String writeCall(StoredCall call, CallAnalysis analysis) {
+        ObjectNode n = callNode(call);
+        n.set("analysis", analysisNode(analysis));
+        try {
+            return MAPPER.writeValueAsString(n) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, model, summary, outcome, mean score (null without scores), the scores with reasons, error, time. */
+    public static ObjectNode analysisNode(CallAnalysis a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("model", a.model());
+        n.put("summary", a.summary());
+        n.put("outcome", a.outcome());
+        if (a.meanScore().isPresent()) {
+            n.put("meanScore", Math.round(a.meanScore().getAsDouble() * 100) / 100.0);
+        } else {
+            n.putNull("meanScore");
+        }
+        ArrayNode scores = n.putArray("scores");
+        for (RubricScore s : a.scores()) {
+            scores.addObject().put("item", s.item()).put("score", s.score()).put("reason", s.reason());
+        }
+        n.put("error", a.error());
+        n.put("at", a.at() == null ? null : a.at().toString());
+        return n;
+    }
+
     /** Reads a call export back. */
     public static StoredCall readCall(String json) {
         JsonNode n = parse(json);

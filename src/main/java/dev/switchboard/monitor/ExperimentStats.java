@@ -30,11 +30,20 @@ public final class ExperimentStats implements ExperimentService {
     private final PriceTable prices;
     private final Clock clock;
 
+    private final java.util.function.Supplier<List<String>> secrets;
+
     public ExperimentStats(HistoryStore store, ProfileAccept accept, PriceTable prices, Clock clock) {
+        this(store, accept, prices, clock, List::of);
+    }
+
+    /** @param secrets what a report must never contain (the configured key and webhook secret) */
+    public ExperimentStats(HistoryStore store, ProfileAccept accept, PriceTable prices, Clock clock,
+                           java.util.function.Supplier<List<String>> secrets) {
         this.store = store;
         this.accept = accept;
         this.prices = prices;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Override
@@ -95,6 +104,25 @@ public final class ExperimentStats implements ExperimentService {
             byVersion.put(v.version(), stats(v.ref(), samples(store.experiments().callsWithProfile(v.ref()))));
         }
         return byVersion;
+    }
+
+    @Override
+    public Optional<ProfileVersion> armFor(String callId) {
+        return accept.experimentArm(callId);
+    }
+
+    @Override
+    public String reportHtml(long experimentId, boolean presenter) {
+        ExperimentResult result = result(experimentId);
+        List<Optional<ProfileVersion>> versions = result.experiment().arms().stream()
+                .map(a -> store.profiles().versions(a.profile().name()).stream()
+                        .filter(v -> v.version() == a.profile().version()).findFirst()).toList();
+        Map<String, CallAnalysis> analyses = new LinkedHashMap<>();
+        for (ArmStats arm : result.arms()) {
+            arm.callIds().forEach(id -> store.analyses().load(id).ifPresent(a -> analyses.put(id, a)));
+        }
+        return dev.switchboard.report.ExperimentReport.html(new dev.switchboard.report.ExperimentReport.Input(result,
+                versions, analyses, presenter, secrets.get(), java.time.ZoneId.systemDefault()));
     }
 
     private static String label(ExperimentInfo info, int arm) {

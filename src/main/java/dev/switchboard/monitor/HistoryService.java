@@ -9,6 +9,7 @@ import dev.switchboard.history.StoredCall;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The call history as the UI sees it: list, search and open stored calls. Methods block on storage, so views
@@ -35,6 +36,14 @@ public interface HistoryService {
     /** The post-call analysis of a stored call, if it has one. */
     default Optional<CallAnalysis> analysis(String callId) {
         return Optional.empty();
+    }
+
+    /**
+     * Runs the post-call analysis of a stored call again (after a failure); completes with the new analysis, a
+     * failed one carrying the reason. Fails at once when this monitor cannot analyse calls.
+     */
+    default CompletableFuture<CallAnalysis> analyzeAgain(String callId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("post-call analysis is not available here"));
     }
 
     /** Strings no export may contain (the configured API key and webhook secret). Never shown on screen. */

@@ -26,10 +26,17 @@ public final class StoredHistory implements HistoryService, ProfileService {
 
     private final HistoryStore store;
     private final Supplier<List<String>> secrets;
+    private final CallAnalyzer analyzer;
 
     public StoredHistory(HistoryStore store, Supplier<List<String>> secrets) {
+        this(store, secrets, null);
+    }
+
+    /** @param analyzer runs {@link #analyzeAgain}; null when this monitor does not analyse calls */
+    public StoredHistory(HistoryStore store, Supplier<List<String>> secrets, CallAnalyzer analyzer) {
         this.store = store;
         this.secrets = secrets;
+        this.analyzer = analyzer;
     }
 
     @Override
@@ -54,6 +61,11 @@ public final class StoredHistory implements HistoryService, ProfileService {
     @Override
     public Optional<CallAnalysis> analysis(String callId) {
         return store.analyses().load(callId);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<CallAnalysis> analyzeAgain(String callId) {
+        return analyzer == null ? HistoryService.super.analyzeAgain(callId) : analyzer.analyze(callId);
     }
 
     @Override

@@ -56,6 +56,7 @@ class DemoExperimentTest {
                     Thread.onSpinWait(); // the arm is given by a registry listener right after whenAdded
                 }
                 ProfileVersion arm = runtime.profiles().experimentArm(id).orElseThrow();
+                assertEquals(arm, experiments.armFor(id).orElseThrow(), "the accept panel's default is the arm");
                 assertEquals(i % 2 == 0 ? "Support A" : "Support B", arm.name(), "strict alternation");
                 CountDownLatch over = new CountDownLatch(1);
                 call.addListener((c, change) -> {
@@ -90,6 +91,13 @@ class DemoExperimentTest {
             List<SearchHit> hits = history.search("caller opened", 20);
             assertTrue(hits.stream().anyMatch(h -> h.itemKey().equals(AnalysisStore.SUMMARY_KEY)), hits.toString());
             assertEquals(3, experiments.versionStats("Support A").get(1).calls());
+
+            String page = experiments.reportHtml(started.id(), false);
+            assertTrue(page.contains("<svg id=\"chart-latency\"") && !page.contains("<script"), page);
+            result.arms().forEach(arm -> arm.callIds().forEach(id -> assertTrue(page.contains(id), id)));
+            // Retry through the port runs the analysis again on the simulator
+            String first = result.arms().get(0).callIds().get(0);
+            assertTrue(history.analyzeAgain(first).get(60, TimeUnit.SECONDS).isDone());
         }
     }
 }

@@ -20,7 +20,7 @@ class ArchitectureTest {
     private static final String[] UI_FEATURES = {"..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.metrics..",
             "..ui.accept..", "..ui.steering..", "..ui.team..", "..ui.history..", "..ui.profiles..", "..ui.replay..",
             "..ui.settings..", "..ui.setup..", "..ui.about..", "..ui.experiments..", "..ui.main..", "..ui.stage..", "..ui.audience..",
-            "..ui.tools.."};
+            "..ui.tools..", "..ui.analysis.."};
 
     @ArchTest
     static final ArchRule callIsPureDomain = classes().that().resideInAPackage("dev.switchboard.call..")
@@ -61,7 +61,7 @@ class ArchitectureTest {
     static final ArchRule uiLayers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.switchboard.ui..")
             .layer("Kernel").definedBy("dev.switchboard.ui")
             .layer("Views").definedBy("..ui.calllist..", "..ui.transcript..", "..ui.inspector..", "..ui.accept..",
-                    "..ui.steering..", "..ui.stage..", "..ui.team..", "..ui.metrics..", "..ui.tools..")
+                    "..ui.steering..", "..ui.stage..", "..ui.team..", "..ui.metrics..", "..ui.tools..", "..ui.analysis..")
             .layer("Windows").definedBy("..ui.history..", "..ui.profiles..", "..ui.replay..", "..ui.settings..",
                     "..ui.setup..", "..ui.about..", "..ui.audience..", "..ui.experiments..")
             .layer("Shell").definedBy("..ui.main..")
@@ -71,7 +71,7 @@ class ArchitectureTest {
             .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Views", "Windows", "Shell");
 
     @ArchTest
-    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage|team|metrics|tools)..")
+    static final ArchRule viewsDependOnTheKernelOnly = slices().matching("dev.switchboard.ui.(calllist|transcript|inspector|accept|steering|stage|team|metrics|tools|analysis)..")
             .should().notDependOnEachOther()
             .because("a view reuses the kernel, never another view");
 

@@ -49,6 +49,17 @@ class ExporterTest {
             other.moveTo(dev.switchboard.call.CallState.MISSED, "nobody answered within 60 s");
         }
         call = store.load("rtc_golden").orElseThrow();
+        store.analyses().save(ANALYSIS);
+    }
+
+    /** The caller's number is in the summary on purpose: masking must reach the analysis too. */
+    static final CallAnalysis ANALYSIS = new CallAnalysis("rtc_golden", CallAnalysis.Status.DONE, "gpt-4.1-mini",
+            "Dana (+15551230001) was charged twice, \"order 4471\"; the agent started a refund.", "resolved",
+            List.of(new RubricScore("Empathy", 4, "Apologised once."), new RubricScore("Resolution", 5, "Refund started.")),
+            "", java.time.Instant.parse("2026-03-01T10:00:09Z"));
+
+    private java.util.Map<String, CallAnalysis> analyses() {
+        return java.util.Map.of("rtc_golden", store.analyses().load("rtc_golden").orElseThrow());
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -78,8 +89,10 @@ class ExporterTest {
 
     @Test
     void jsonHasEverythingAndReadsBack() throws Exception {
-        String json = exporter(false).json(call);
+        String json = exporter(false).json(call, null, store.analyses().load("rtc_golden").orElseThrow());
         Golden.assertMatches("call.json", json);
+        assertTrue(json.contains("\"outcome\" : \"resolved\""), json);
+        assertTrue(json.contains("\"meanScore\" : 4.5"), json);
         StoredCall back = HistoryJson.readCall(json);
         assertEquals(call.transcript(), back.transcript());
         assertEquals(call.timeline(), back.timeline());
@@ -101,13 +114,13 @@ class ExporterTest {
         Golden.assertMatches("call-metrics.md", md);
         assertTrue(md.contains("| Turn p50 / p95 / max | 820 ms / 1430 ms / 1430 ms |"), md);
         assertTrue(md.indexOf("## Latency and cost (observed here)") < md.indexOf("## Transcript"), md);
-        String json = exporter(false).json(call, METRICS);
+        String json = exporter(false).json(call, METRICS, null);
         Golden.assertMatches("call-metrics.json", json);
         assertTrue(json.contains("\"cost_usd\" : 0.01234"), json);
         StoredCall back = HistoryJson.readCall(json);
         assertEquals(call.transcript(), back.transcript(), "the metrics do not get in the way of reading it back");
         assertEquals(exporter(false).markdown(call), exporter(false).markdown(call, null, null), "no metrics: as before");
-        for (String out : List.of(exporter(true).markdown(call, METRICS, null), exporter(true).json(call, METRICS))) {
+        for (String out : List.of(exporter(true).markdown(call, METRICS, null), exporter(true).json(call, METRICS, null))) {
             assertFalse(out.contains(API_KEY));
             assertFalse(out.contains("+15551230001"));
         }
@@ -115,7 +128,7 @@ class ExporterTest {
 
     @Test
     void maskedJsonHasNoCallerNumberAnywhere() {
-        String json = exporter(true).json(call);
+        String json = exporter(true).json(call, null, ANALYSIS);
         assertFalse(json.contains("+15551230001"), json);
         assertFalse(json.contains("15551230001"), json);
         assertTrue(json.contains("+•••••••0001"));
@@ -123,12 +136,15 @@ class ExporterTest {
 
     @Test
     void csvSummarisesATimeRange() throws Exception {
-        String csv = exporter(false).csv(store.listCalls(ScriptedCall.START, ScriptedCall.START.plus(Duration.ofDays(1)), 0));
+        String csv = exporter(false).csv(store.listCalls(ScriptedCall.START, ScriptedCall.START.plus(Duration.ofDays(1)), 0),
+                analyses());
         Golden.assertMatches("calls.csv", csv);
+        assertTrue(csv.contains(",done,4.5,resolved,\"Dana (+15551230001) was charged twice, \"\"order 4471\"\"; the agent"), csv);
         assertEquals(3, csv.split("\r\n").length);
-        String masked = exporter(true).csv(store.listCalls(null, null, 0));
+        String masked = exporter(true).csv(store.listCalls(null, null, 0), analyses());
         Golden.assertMatches("calls-masked.csv", masked);
         assertFalse(masked.contains("+442071234567"));
+        assertFalse(masked.contains("15551230001"), masked);
         assertTrue(masked.contains("+••••••••4567"), masked);
         assertTrue(exporter(false).csv(store.listCalls(ScriptedCall.START.plusSeconds(1), ScriptedCall.START.plusSeconds(2), 0))
                 .equals(String.join(",", Exporter.CSV_COLUMNS) + "\r\n"));

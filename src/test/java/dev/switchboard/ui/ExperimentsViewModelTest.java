@@ -53,7 +53,25 @@ class ExperimentsViewModelTest {
         public Map<Integer, ArmStats> versionStats(String profileName) {
             return Map.of();
         }
+
+        @Override
+        public String reportHtml(long experimentId, boolean presenter) {
+            return "<!DOCTYPE html><p>experiment " + experimentId + (presenter ? " masked" : "") + "</p>";
+        }
     };
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void saveReportWritesTheShownExperimentsPage() throws Exception {
+        ExperimentsViewModel model = new ExperimentsViewModel(service, UiTasks.direct());
+        assertTrue(model.saveReport(dir.resolve("none.html"), false).isCompletedExceptionally(), "nothing shown yet");
+        model.refresh();
+        java.nio.file.Path file = model.saveReport(dir.resolve("experiment.html"), true).join();
+        assertEquals("<!DOCTYPE html><p>experiment 7 masked</p>", java.nio.file.Files.readString(file));
+        assertEquals("Saved the report to experiment.html.", model.status().get());
+    }
 
     @Test
     void showsOneRowPerArmWithItsMetrics() {

@@ -26,6 +26,7 @@ public final class ExperimentsViewModel {
 
     private final ExperimentService service;
     private final UiTasks tasks;
+    private ExperimentResult shown;
     private final ObservableList<ArmRow> arms = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No experiment yet");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
@@ -81,7 +82,29 @@ public final class ExperimentsViewModel {
         }, done -> status.set("Stopped: new calls get no experiment arm."), error -> status.set(error));
     }
 
+    /**
+     * Writes the shown experiment as one self-contained HTML page into {@code file} (numbers masked with
+     * {@code presenter}).
+     */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> saveReport(java.nio.file.Path file, boolean presenter) {
+        ExperimentResult result = shown;
+        if (result == null) {
+            status.set("No experiment to report on yet.");
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no experiment"));
+        }
+        long id = result.experiment().id();
+        return tasks.run(() -> {
+            try {
+                return java.nio.file.Files.writeString(file, service.reportHtml(id, presenter));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+            }
+        }, path -> status.set("Saved the report to " + path.getFileName() + "."),
+                error -> status.set("Could not save the report: " + error));
+    }
+
     void show(ExperimentResult result) {
+        shown = result;
         if (result == null) {
             title.set("No experiment yet");
             arms.clear();

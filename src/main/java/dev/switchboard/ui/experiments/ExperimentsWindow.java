@@ -30,14 +30,25 @@ public final class ExperimentsWindow {
 
     public static MenuContribution contribution(Supplier<Window> owner, Optional<ExperimentService> service,
                                                 UiTasks tasks) {
+        return contribution(owner, service, tasks, new dev.switchboard.ui.PresenterMode());
+    }
+
+    /** @param presenter a saved report masks numbers while presenter mode is on */
+    public static MenuContribution contribution(Supplier<Window> owner, Optional<ExperimentService> service,
+                                                UiTasks tasks, dev.switchboard.ui.PresenterMode presenter) {
         var item = new javafx.scene.control.MenuItem("Experiments…", Widgets.icon("fth-shuffle"));
         item.setId("experimentsMenuItem");
-        item.setOnAction(e -> service.ifPresent(s -> open(owner.get(), s, tasks)));
+        item.setOnAction(e -> service.ifPresent(s -> open(owner.get(), s, tasks, presenter)));
         item.setDisable(service.isEmpty());
         return new MenuContribution(MenuContribution.HISTORY, List.of(item), List.of());
     }
 
     public static Stage open(Window owner, ExperimentService service, UiTasks tasks) {
+        return open(owner, service, tasks, new dev.switchboard.ui.PresenterMode());
+    }
+
+    public static Stage open(Window owner, ExperimentService service, UiTasks tasks,
+                             dev.switchboard.ui.PresenterMode presenter) {
         ExperimentsViewModel model = new ExperimentsViewModel(service, tasks);
         Label title = Widgets.label("", "title-3");
         title.setId("experimentTitle");
@@ -73,7 +84,19 @@ public final class ExperimentsWindow {
         Button refresh = Widgets.button("Refresh", "fth-refresh-cw");
         refresh.setId("refreshExperimentButton");
         refresh.setOnAction(e -> model.refresh());
-        HBox controls = new HBox(8, profiles, start, stop, refresh);
+        Button report = Widgets.button("Save report…", "fth-file-text");
+        report.setId("saveExperimentReportButton");
+        report.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the experiment report");
+            chooser.setInitialFileName("experiment.html");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML page", "*.html"));
+            java.io.File file = chooser.showSaveDialog(report.getScene().getWindow());
+            if (file != null) {
+                model.saveReport(file.toPath(), presenter.isActive());
+            }
+        });
+        HBox controls = new HBox(8, profiles, start, stop, refresh, report);
         VBox root = new VBox(10, title, table, verdict, controls, Windows.statusBar(model.status(), "experimentStatus"));
         root.setPadding(new Insets(14));
         Stage stage = Windows.stage(owner, "Experiments", root, 1000, 420, () -> { });

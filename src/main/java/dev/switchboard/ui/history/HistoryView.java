@@ -246,6 +246,11 @@ public final class HistoryView extends BorderPane {
         tabs.getTabs().addAll(InspectorTabs.create(model.inspector()));
         settingsPane.setFitToWidth(true);
         tabs.getTabs().add(Widgets.tab("Settings", "fth-sliders", settingsPane));
+        javafx.scene.control.ScrollPane analysisPane = new javafx.scene.control.ScrollPane(
+                new dev.switchboard.ui.analysis.AnalysisPanel(model.analysis()));
+        analysisPane.setFitToWidth(true);
+        analysisPane.setId("historyAnalysis");
+        tabs.getTabs().add(Widgets.tab("Analysis", "fth-award", analysisPane));
 
         Button replay = Widgets.button("Replay", "fth-play", Styles.ACCENT);
         replay.setId("replayButton");

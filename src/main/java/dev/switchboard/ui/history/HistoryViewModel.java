@@ -103,6 +103,7 @@ public final class HistoryViewModel {
     private final ObjectProperty<StoredCall> opened = new SimpleObjectProperty<>(this, "opened");
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final InspectorViewModel inspector = new InspectorViewModel();
+    private final dev.switchboard.ui.analysis.AnalysisViewModel analysis;
     private final AtomicLong searchGeneration = new AtomicLong();
     private final AtomicLong listGeneration = new AtomicLong();
     private final AtomicLong openGeneration = new AtomicLong();
@@ -120,6 +121,7 @@ public final class HistoryViewModel {
         this.secrets = secrets;
         this.zone = zone;
         this.debouncer = debouncer;
+        this.analysis = new dev.switchboard.ui.analysis.AnalysisViewModel(java.util.Optional.of(store), tasks);
         from.addListener(o -> refresh());
         to.addListener(o -> refresh());
         query.addListener((obs, old, text) -> {
@@ -195,6 +197,7 @@ public final class HistoryViewModel {
         opened.set(stored);
         transcript.show(call);
         inspector.show(call);
+        analysis.show(stored.id(), false);
     }
 
     private final javafx.beans.property.StringProperty openedMetrics =
@@ -230,7 +233,8 @@ public final class HistoryViewModel {
 
     /** The opened call as JSON (everything; "Open recording…" replays it) into {@code file}. */
     public CompletableFuture<Path> exportJson(Path file) {
-        return exportOpened(file, (e, c) -> e.json(c, store.metrics(c.id()).orElse(null)), "JSON");
+        return exportOpened(file, (e, c) -> e.json(c, store.metrics(c.id()).orElse(null),
+                store.analysis(c.id()).orElse(null)), "JSON");
     }
 
     private CompletableFuture<Path> exportOpened(Path file, java.util.function.BiFunction<Exporter, StoredCall, String> format,
@@ -249,7 +253,12 @@ public final class HistoryViewModel {
         Exporter exporter = exporter();
         Instant start = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
         Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
-        return write(file, () -> exporter.csv(store.listCalls(start, end, 0)), "Exported the calls as CSV to ");
+        return write(file, () -> {
+            List<CallSummary> list = store.listCalls(start, end, 0);
+            java.util.Map<String, dev.switchboard.history.CallAnalysis> analyses = new java.util.HashMap<>();
+            list.forEach(c -> store.analysis(c.id()).ifPresent(a -> analyses.put(c.id(), a)));
+            return exporter.csv(list, analyses);
+        }, "Exported the calls as CSV to ");
     }
 
     private CompletableFuture<Path> write(Path file, Supplier<String> content, String done) {
@@ -322,6 +331,11 @@ public final class HistoryViewModel {
 
     public TranscriptViewModel transcript() {
         return transcript;
+    }
+
+    /** The opened call's post-call analysis. */
+    public dev.switchboard.ui.analysis.AnalysisViewModel analysis() {
+        return analysis;
     }
 
     public InspectorViewModel inspector() {

@@ -65,6 +65,7 @@ final class CallWorkspace extends StackPane {
     private final SteeringPane steeringPane;
     private final VBox endedPane = new VBox();
     private final Label endedResult;
+    private final dev.switchboard.ui.analysis.AnalysisPanel analysisPanel;
     private final BorderPane content = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final ScrollPane sideScroll = new ScrollPane(sidePanel);
@@ -120,6 +121,7 @@ final class CallWorkspace extends StackPane {
             }
         }, Widgets.actionResult(selected, model.presenter()));
         endedResult = Widgets.actionResult(selected, model.presenter());
+        analysisPanel = new dev.switchboard.ui.analysis.AnalysisPanel(model.analysis());
         endedPane.getStyleClass().add("side-panel");
         endedPane.setId("endedPane");
 
@@ -302,7 +304,7 @@ final class CallWorkspace extends StackPane {
         Button copy = Widgets.button("Copy transcript", "fth-copy", Styles.BUTTON_OUTLINED);
         copy.setOnAction(e -> Widgets.copyToClipboard(model.transcript().copyAllText()));
         copy.disableProperty().bind(Bindings.isEmpty(model.transcript().lines()));
-        endedPane.getChildren().addAll(copy, endedResult);
+        endedPane.getChildren().addAll(copy, endedResult, analysisPanel);
         return endedPane;
     }
 

@@ -129,9 +129,10 @@ public final class MainView extends BorderPane {
                 (window, call) -> ReplayWindow.open(window, call, tasks), window -> ReplayWindow.openRecording(window, tasks));
         return List.of(
                 HistoryMenu.contribution(owner, model.backend().history(), tasks, model.presenter(), links),
-                ProfilesMenu.contribution(owner, model.backend().profiles(), tasks, () -> model.profilePicker().reload()),
+                ProfilesMenu.contribution(owner, model.backend().profiles(), model.backend().experiments(), tasks,
+                        () -> model.profilePicker().reload()),
                 ReplayMenu.contribution(owner, tasks),
-                ExperimentsWindow.contribution(owner, model.backend().experiments(), tasks));
+                ExperimentsWindow.contribution(owner, model.backend().experiments(), tasks, model.presenter()));
     }
 
     private static List<MenuItem> itemsFor(String menu, List<MenuContribution> features) {

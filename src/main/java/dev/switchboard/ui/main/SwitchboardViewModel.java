@@ -58,6 +58,8 @@ public final class SwitchboardViewModel {
     private final dev.switchboard.ui.tools.ToolCardsViewModel toolCards;
     /** The accept panel's profile picker: an accept with an unedited profile records its version. */
     private final ProfilePickerViewModel profilePicker;
+    /** The ended call's post-call analysis. */
+    private final dev.switchboard.ui.analysis.AnalysisViewModel analysis;
 
     private final StringProperty listenerUrl = new SimpleStringProperty(this, "listenerUrl", "");
     private final LongProperty webhooksReceived = new SimpleLongProperty(this, "webhooksReceived");
@@ -92,6 +94,7 @@ public final class SwitchboardViewModel {
         this.coalescer = new CallRefreshCoalescer(dispatcher, this::refresh);
         this.toolCards = new dev.switchboard.ui.tools.ToolCardsViewModel(commands, java.time.Clock.systemUTC());
         this.profilePicker = new ProfilePickerViewModel(accept, backend.profiles(), tasks);
+        this.analysis = new dev.switchboard.ui.analysis.AnalysisViewModel(backend.history(), tasks);
         this.stage = new StageViewModel(presenter);
         this.teamBar = new TeamBarViewModel(backend.team(), tasks);
 
@@ -177,6 +180,16 @@ public final class SwitchboardViewModel {
             stage.refresh();
             waterfall.refresh();
             steering.refresh();
+            showAnalysis(selected);
+        }
+    }
+
+    /** An ended call shows its analysis, waited for when the call has only just ended. */
+    private void showAnalysis(CallRowViewModel row) {
+        if (row == null || !row.call().state().isTerminal()) {
+            analysis.clear();
+        } else {
+            analysis.show(row.call().id(), true);
         }
     }
 
@@ -190,6 +203,22 @@ public final class SwitchboardViewModel {
         inspector.show(call);
         stage.show(row);
         waterfall.show(call);
+        showAnalysis(row);
+        preselectExperimentArm(row);
+    }
+
+    /** Without auto-accept, a ringing call's experiment arm is what the accept panel offers first. */
+    private void preselectExperimentArm(CallRowViewModel row) {
+        if (row == null || row.state() != CallState.RINGING || autoAccept.get() || backend.experiments().isEmpty()) {
+            return;
+        }
+        var experiments = backend.experiments().get();
+        String callId = row.call().id();
+        tasks.run(() -> experiments.armFor(callId), arm -> arm.ifPresent(version -> {
+            if (callList.selected() == row && row.state() == CallState.RINGING) {
+                profilePicker.preselect(version);
+            }
+        }), error -> { });
     }
 
     private void refreshStatus() {
@@ -327,6 +356,10 @@ public final class SwitchboardViewModel {
 
     public ProfilePickerViewModel profilePicker() {
         return profilePicker;
+    }
+
+    public dev.switchboard.ui.analysis.AnalysisViewModel analysis() {
+        return analysis;
     }
 
     public SteeringViewModel steering() {

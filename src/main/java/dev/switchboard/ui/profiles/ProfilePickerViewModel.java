@@ -170,6 +170,29 @@ public final class ProfilePickerViewModel {
         }
     }
 
+    /**
+     * Picks the version a running experiment gave the ringing call, replacing that profile's entry while its
+     * version is not the latest, and fills the draft from it: Accept then records the arm.
+     */
+    public void preselect(ProfileVersion arm) {
+        Choice choice = new Choice(arm);
+        int at = indexOf(arm.name());
+        reloading = true;
+        try {
+            if (at < 0) {
+                choices.add(choice);
+            } else if (!choices.get(at).equals(choice)) {
+                choices.set(at, choice);
+            }
+            selected.set(choice);
+        } finally {
+            reloading = false;
+        }
+        accept.load(arm.settings());
+        recompute();
+        status.set("Experiment arm for this call: Accept records " + arm.ref().describe() + ".");
+    }
+
     /** The profile version an Accept now should record: picked and not edited since. */
     public Optional<ProfileVersion> uneditedSelection() {
         Choice choice = selected.get();

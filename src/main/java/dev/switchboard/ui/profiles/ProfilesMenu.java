@@ -19,7 +19,14 @@ public final class ProfilesMenu {
     /** @param onChanged runs after the editor saved (the accept panel's picker reloads) */
     public static MenuContribution contribution(Supplier<Window> owner, Optional<ProfileService> profiles,
                                                 UiTasks tasks, Runnable onChanged) {
-        Runnable open = () -> profiles.ifPresent(p -> ProfilesWindow.open(owner.get(), p, tasks, onChanged));
+        return contribution(owner, profiles, Optional.empty(), tasks, onChanged);
+    }
+
+    /** @param experiments each version's calls and metrics in the editor */
+    public static MenuContribution contribution(Supplier<Window> owner, Optional<ProfileService> profiles,
+                                                Optional<dev.switchboard.monitor.ExperimentService> experiments,
+                                                UiTasks tasks, Runnable onChanged) {
+        Runnable open = () -> profiles.ifPresent(p -> ProfilesWindow.open(owner.get(), p, experiments, tasks, onChanged));
         var item = Widgets.menuItem("Profiles and routing…", "fth-users", KeyCode.P, "profilesMenuItem", open);
         item.setDisable(profiles.isEmpty());
         return new MenuContribution(MenuContribution.HISTORY, List.of(item), profiles.isEmpty() ? List.of()

@@ -240,9 +240,11 @@ public final class ProfilesView extends BorderPane {
             @Override
             protected void updateItem(ProfileVersion p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : "v" + p.version() + "   " + SAVED.format(p.savedAt()));
+                setText(empty || p == null ? null : "v" + p.version() + "   " + SAVED.format(p.savedAt())
+                        + model.versionCalls(p));
             }
         });
+        model.versionStats().addListener((javafx.beans.InvalidationListener) o -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 model.diffNewProperty().set(v);
@@ -269,9 +271,11 @@ public final class ProfilesView extends BorderPane {
         same.textProperty().bind(Bindings.createStringBinding(() -> model.diffRows().isEmpty() ? ""
                 : model.diffRows().stream().allMatch(r -> r.left() != null && r.left().kind() == LineDiff.Kind.SAME)
                 ? "The instructions are the same." : "", model.diffRows()));
-        HBox head = new HBox(Widgets.label("Instructions of", Styles.TEXT_MUTED), older, Widgets.icon("fth-arrow-right"),
+        HBox choose = new HBox(Widgets.label("Instructions of", Styles.TEXT_MUTED), older, Widgets.icon("fth-arrow-right"),
                 newer, same);
-        head.getStyleClass().add("diff-header");
+        choose.getStyleClass().add("diff-header");
+        VBox head = new VBox(choose, statsLabel("diffOldStats", model.diffOldStatsProperty()),
+                statsLabel("diffNewStats", model.diffNewStatsProperty()));
 
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
         grid.setId("diffGrid");
@@ -302,6 +306,16 @@ public final class ProfilesView extends BorderPane {
         right.setTop(head);
         HBox.setHgrow(right, Priority.ALWAYS);
         return new HBox(left, new Separator(Orientation.VERTICAL), right);
+    }
+
+    /** One version's calls and metrics, hidden while unknown. */
+    private static Label statsLabel(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        return label;
     }
 
     private static ComboBox<ProfileVersion> versionChoice(ObservableList<ProfileVersion> versions) {

@@ -90,10 +90,22 @@ public final class ProfilesViewModel {
     private final BooleanProperty rulesDirty = new SimpleBooleanProperty(this, "rulesDirty");
     private final ObjectProperty<AcceptSettings> savedSettings = new SimpleObjectProperty<>(this, "savedSettings");
     private final BooleanBinding saveDisabled;
+    private final java.util.Optional<dev.switchboard.monitor.ExperimentService> experiments;
+    private final javafx.collections.ObservableMap<Integer, dev.switchboard.history.ArmStats> versionStats =
+            FXCollections.observableHashMap();
+    private final StringProperty diffOldStats = new SimpleStringProperty(this, "diffOldStats", "");
+    private final StringProperty diffNewStats = new SimpleStringProperty(this, "diffNewStats", "");
 
     /** @param onChanged runs (on the UI thread) after anything was saved, so the accept panel's picker reloads */
     public ProfilesViewModel(ProfileService store, UiTasks tasks, Runnable onChanged) {
+        this(store, java.util.Optional.empty(), tasks, onChanged);
+    }
+
+    /** @param experiments each version's calls and metrics next to the diff; empty: none shown */
+    public ProfilesViewModel(ProfileService store, java.util.Optional<dev.switchboard.monitor.ExperimentService> experiments,
+                             UiTasks tasks, Runnable onChanged) {
         this.store = store;
+        this.experiments = experiments;
         this.tasks = tasks;
         this.onChanged = onChanged;
         selected.addListener((obs, old, now) -> {
@@ -103,6 +115,10 @@ public final class ProfilesViewModel {
         });
         diffOld.addListener(o -> recomputeDiff());
         diffNew.addListener(o -> recomputeDiff());
+        diffOld.addListener(o -> recomputeStats());
+        diffNew.addListener(o -> recomputeStats());
+        versionStats.addListener((javafx.collections.MapChangeListener<Integer, dev.switchboard.history.ArmStats>) c ->
+                recomputeStats());
         // nothing to save: a problem in the fields, no name, or an existing profile without changes
         saveDisabled = Bindings.createBooleanBinding(() -> !draft.problemsProperty().get().isEmpty()
                         || name.get() == null || name.get().isBlank()
@@ -144,7 +160,50 @@ public final class ProfilesViewModel {
             draft.load(latest.settings());
             diffNew.set(latest);
             diffOld.set(list.size() > 1 ? list.get(list.size() - 2) : latest);
+            loadStats(profileName);
         }, status::set);
+    }
+
+    // ---- per-version outcomes ----
+
+    private void loadStats(String profileName) {
+        versionStats.clear();
+        experiments.ifPresent(e -> tasks.run(() -> e.versionStats(profileName), byVersion -> {
+            if (name.get() != null && name.get().equalsIgnoreCase(profileName)) {
+                versionStats.putAll(byVersion);
+            }
+        }, status::set));
+    }
+
+    private void recomputeStats() {
+        diffOldStats.set(statsLine(diffOld.get()));
+        diffNewStats.set(statsLine(diffNew.get()));
+    }
+
+    /** A version's outcomes in one line ({@link VersionOutcomes#line}); empty when unknown. */
+    public String statsLine(ProfileVersion version) {
+        return version == null ? "" : VersionOutcomes.line(version, versionStats.get(version.version()));
+    }
+
+    /** "   · 3 calls" for the version list, empty while unknown. */
+    public String versionCalls(ProfileVersion version) {
+        dev.switchboard.history.ArmStats a = versionStats.get(version.version());
+        return a == null ? "" : "   · " + a.calls() + (a.calls() == 1 ? " call" : " calls");
+    }
+
+    /** The older diff side's outcomes ({@link #statsLine}). */
+    public javafx.beans.property.ReadOnlyStringProperty diffOldStatsProperty() {
+        return diffOldStats;
+    }
+
+    /** The newer diff side's outcomes ({@link #statsLine}). */
+    public javafx.beans.property.ReadOnlyStringProperty diffNewStatsProperty() {
+        return diffNewStats;
+    }
+
+    /** Each version's calls and metrics, by version number (empty without an experiment port). */
+    public javafx.collections.ObservableMap<Integer, dev.switchboard.history.ArmStats> versionStats() {
+        return versionStats;
     }
 
     /** Starts a new profile from the default settings (saved on {@link #save}). */

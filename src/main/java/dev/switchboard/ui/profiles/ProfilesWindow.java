@@ -18,8 +18,10 @@ public final class ProfilesWindow {
     private final Stage stage;
     private final ProfilesViewModel model;
 
-    private ProfilesWindow(Window owner, ProfileService store, UiTasks tasks, Runnable onChanged) {
-        model = new ProfilesViewModel(store, tasks, onChanged);
+    private ProfilesWindow(Window owner, ProfileService store,
+                           java.util.Optional<dev.switchboard.monitor.ExperimentService> experiments, UiTasks tasks,
+                           Runnable onChanged) {
+        model = new ProfilesViewModel(store, experiments, tasks, onChanged);
         ProfilesView view = new ProfilesView(model, new ProfilesView.Actions() {
             @Override
             public void importProfiles() {
@@ -79,11 +81,18 @@ public final class ProfilesWindow {
 
     /** Opens the editor, or brings the open one to the front. */
     public static ProfilesWindow open(Window owner, ProfileService store, UiTasks tasks, Runnable onChanged) {
+        return open(owner, store, java.util.Optional.empty(), tasks, onChanged);
+    }
+
+    /** @param experiments shows each version's calls and metrics next to the diff */
+    public static ProfilesWindow open(Window owner, ProfileService store,
+                                      java.util.Optional<dev.switchboard.monitor.ExperimentService> experiments,
+                                      UiTasks tasks, Runnable onChanged) {
         if (Windows.focusExisting(owner, ProfilesWindow.class, s -> { })) {
             return (ProfilesWindow) ((Stage) owner.getProperties().get(ProfilesWindow.class)).getScene()
                     .getProperties().get(ProfilesWindow.class);
         }
-        ProfilesWindow window = new ProfilesWindow(owner, store, tasks, onChanged);
+        ProfilesWindow window = new ProfilesWindow(owner, store, experiments, tasks, onChanged);
         if (owner != null) {
             owner.getProperties().put(ProfilesWindow.class, window.stage);
         }

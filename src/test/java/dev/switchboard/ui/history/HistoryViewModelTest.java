@@ -139,6 +139,31 @@ class HistoryViewModelTest {
         assertEquals(2, model.inspector().usage().size(), "one response and the total");
     }
 
+    @Test
+    void theOpenedCallShowsItsStoredAnalysis() {
+        store.analyses().save(new dev.switchboard.history.CallAnalysis("rtc_dana",
+                dev.switchboard.history.CallAnalysis.Status.DONE, "gpt-4.1-mini", "Dana got a refund.", "resolved",
+                List.of(new dev.switchboard.history.RubricScore("Empathy", 4, "Kind.")), "", java.time.Instant.EPOCH));
+        model.open("rtc_dana").join();
+        assertEquals("Score 4.0 · resolved", model.analysis().headlineProperty().get());
+        assertEquals("Dana got a refund.", model.analysis().summaryProperty().get());
+        assertEquals(1, model.analysis().scores().size());
+    }
+
+    @Test
+    void exportsCarryTheAnalysis() throws Exception {
+        store.analyses().save(new dev.switchboard.history.CallAnalysis("rtc_dana",
+                dev.switchboard.history.CallAnalysis.Status.DONE, "gpt-4.1-mini", "Dana got a refund.", "resolved",
+                List.of(new dev.switchboard.history.RubricScore("Empathy", 4, "Kind.")), "", java.time.Instant.EPOCH));
+        model.open("rtc_dana").join();
+        String json = java.nio.file.Files.readString(model.exportJson(dir.resolve("dana.json")).join());
+        assertTrue(json.contains("\"summary\" : \"Dana got a refund.\""), json);
+        String md = java.nio.file.Files.readString(model.exportMarkdown(dir.resolve("dana.md")).join());
+        assertTrue(md.contains("## Analysis"), md);
+        String csv = java.nio.file.Files.readString(model.exportCsv(dir.resolve("calls.csv")).join());
+        assertTrue(csv.contains(",done,4.0,resolved,Dana got a refund."), csv);
+    }
+
     private static List<String> utterances(dev.switchboard.ui.transcript.TranscriptViewModel transcript) {
         return transcript.lines().stream().filter(l -> l.isUtterance()).map(l -> l.text()).toList();
     }

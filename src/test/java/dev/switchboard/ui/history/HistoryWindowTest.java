@@ -47,6 +47,10 @@ class HistoryWindowTest {
         Path db = Files.createTempDirectory(dir, "db").resolve("switchboard.db");
         store = HistoryStore.open(db);
         HistoryFixtures.recordTwoCalls(store);
+        store.analyses().save(new dev.switchboard.history.CallAnalysis("rtc_dana",
+                dev.switchboard.history.CallAnalysis.Status.DONE, "gpt-4.1-mini", "Dana was helped with a broken desk.",
+                "resolved", java.util.List.of(new dev.switchboard.history.RubricScore("Empathy", 4, "Kind.")), "",
+                java.time.Instant.EPOCH));
         backend = new FakeBackend(new TestClock(), true);
         backend.history = store;
         main = stage;
@@ -84,6 +88,12 @@ class HistoryWindowTest {
         assertEquals("Support EN v1", robot.lookup(".profile-badge").queryLabeled().getText());
 
         Screenshots.save(robot.lookup("#historyView").query().getScene(), "history-window.png");
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#historyTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().selectLast();
+        });
+        WindowHarness.waitUntil(() -> robot.lookup("#analysisHeadline").tryQuery()
+                .map(n -> "Score 4.0 · resolved".equals(((javafx.scene.control.Label) n).getText())).orElse(false));
     }
 
     @Test

@@ -159,6 +159,54 @@ class ProfilesViewModelTest {
         assertTrue(store.routing().list().isEmpty());
     }
 
+    @Test
+    void eachVersionOfTheDiffShowsItsCallsAndMetrics() {
+        store.profiles().save("Support EN", AcceptSettings.defaults().withInstructions("Be kind.\nBe very brief."));
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        dev.switchboard.history.ProfileRef v1 = new dev.switchboard.history.ProfileRef("Support EN", 1);
+        dev.switchboard.history.ProfileRef v2 = new dev.switchboard.history.ProfileRef("Support EN", 2);
+        dev.switchboard.monitor.ExperimentService experiments = new dev.switchboard.monitor.ExperimentService() {
+            public List<dev.switchboard.history.ExperimentInfo> experiments() {
+                return List.of();
+            }
+
+            public Optional<dev.switchboard.history.ExperimentInfo> running() {
+                return Optional.empty();
+            }
+
+            public dev.switchboard.history.ExperimentInfo start(String n, List<String> names, List<Double> weights) {
+                throw new UnsupportedOperationException();
+            }
+
+            public void stop() {
+            }
+
+            public dev.switchboard.history.ExperimentResult result(long id) {
+                throw new UnsupportedOperationException();
+            }
+
+            public java.util.Map<Integer, dev.switchboard.history.ArmStats> versionStats(String profileName) {
+                asked.add(profileName);
+                return java.util.Map.of(
+                        1, new dev.switchboard.history.ArmStats(v1, List.of("c1", "c2", "c3"), 380, 410, 0.3333,
+                                0.0452, 0, 1, 0, 3, 4.1),
+                        2, new dev.switchboard.history.ArmStats(v2, List.of(), -1, -1, -1, -1, 0, 0, 0, 0, -1));
+            }
+        };
+        ProfilesViewModel withStats = new ProfilesViewModel(new StoredHistory(store, List::of), Optional.of(experiments),
+                UiTasks.direct(), () -> { });
+        withStats.reload().join();
+        assertTrue(withStats.select("Support EN"));
+        assertEquals(List.of("Support EN"), asked);
+        assertEquals("v1: 3 calls · greeting p50 380 ms · turn p50 410 ms · 0.3 interruptions per call · $0.0452 per "
+                + "call · 0 tool errors · 1 transferred · 0 hung up · score 4.1 (n=3)", withStats.diffOldStatsProperty().get());
+        assertEquals("v2: 0 calls", withStats.diffNewStatsProperty().get());
+
+        withStats.diffOldProperty().set(withStats.versions().get(1));
+        assertEquals("v2: 0 calls", withStats.diffOldStatsProperty().get(), "follows the picked version");
+        assertEquals("", model.diffOldStatsProperty().get(), "no experiment port: no stats");
+    }
+
     @Nested
     class Picker {
 
