@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The setup screen's model without the toolkit: a fake checklist runner, the calling thread as background. */
-class SetupViewModelTest {
+public final class SetupViewModelTest {
 
-    static final List<CheckResult> MIXED = List.of(
+    public static final List<CheckResult> MIXED = List.of(
             CheckResult.pass(SetupChecklist.API_KEY, "OpenAI accepted the key sk-...abcd."),
             CheckResult.fail(SetupChecklist.WEBHOOK_SECRET, "OPENAI_WEBHOOK_SECRET does not start with whsec_.",
                     "Copy the signing secret again from Settings > Webhooks."),

@@ -67,7 +67,10 @@ class StageWindowTest {
         backend = new FakeBackend(clock, true);
         backend.history = store;
         main = stage;
-        window = SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx(), WindowOptions.defaults());
+        window = SwitchboardWindow.show(stage, backend.backend(), UiDispatcher.fx(), WindowOptions.defaults()
+                .withSetup((url, id) -> dev.switchboard.ui.setup.SetupViewModelTest.MIXED,
+                        dev.switchboard.config.SetupStore.inMemory(
+                                new dev.switchboard.config.SetupStore.Fields("https://xyz.ngrok.app/webhook", "")), false));
         window.viewModel().animateTranscriptProperty().set(false);
     }
 
@@ -129,6 +132,21 @@ class StageWindowTest {
         Stage settings = (Stage) robot.lookup("#settingsPane").query().getScene().getWindow();
         problems.addAll(matrix(settings, "settings", false));
         robot.interact(settings::hide);
+
+        robot.interact(() -> ((dev.switchboard.ui.main.MainView) main.getScene().getRoot()).help().showSetup(
+                dev.switchboard.ui.setup.SetupViewModelTest.MIXED));
+        WindowHarness.waitUntil(() -> robot.lookup("#setupPane").tryQuery().isPresent()
+                && robot.lookup("#sipUri").tryQuery().isPresent());
+        Stage setup = (Stage) robot.lookup("#setupPane").query().getScene().getWindow();
+        problems.addAll(matrix(setup, "setup", true));
+        robot.interact(setup::hide);
+
+        robot.interact(() -> dev.switchboard.ui.replay.ReplayWindow.open(main, store.load("rtc_dana").orElseThrow(),
+                window.viewModel().tasks()));
+        WindowHarness.waitUntil(() -> robot.lookup("#replayView").tryQuery().isPresent());
+        Stage replay = (Stage) robot.lookup("#replayView").query().getScene().getWindow();
+        problems.addAll(matrix(replay, "replay", true));
+        robot.interact(replay::hide);
         assertEquals(List.of(), problems);
     }
 
