@@ -103,11 +103,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         return start(config, simSpeed, null, Set.of());
     }
 
-    /**
-     * Like {@link #start(AppConfig, double)}, saving settings to {@code settingsFile}.
-     *
-     * @param fromEnvironment the settings names the environment or a flag sets (they win over saves)
-     */
+    /** Like {@link #start(AppConfig, double)}, saving to {@code settingsFile}; {@code fromEnvironment} wins over saves. */
     public static SwitchboardRuntime start(AppConfig config, double simSpeed, Path settingsFile,
                                            Set<String> fromEnvironment) throws IOException, ConfigException {
         // Whatever runs from here on, the configured key and secret never reach a log verbatim.

@@ -60,6 +60,16 @@ public final class Widgets {
         return button;
     }
 
+    /** A small muted line that follows {@code text} and takes no room while it is empty. */
+    public static Label note(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        return label;
+    }
+
     public static Label stateBadge() {
         Label badge = label("", "badge");
         badge.setMinWidth(Label.USE_PREF_SIZE);

@@ -85,6 +85,15 @@ public final class AnalysisViewModel {
     }
 
     /** Shows nothing (a live or ringing call). */
+    /** Shows the analysis of the shown call once it has ended (waiting for it when it only just ended). */
+    public void follow(dev.switchboard.ui.CallRowViewModel row) {
+        if (row == null || !row.call().state().isTerminal()) {
+            clear();
+        } else {
+            show(row.call().id(), true);
+        }
+    }
+
     public void clear() {
         generation++;
         callId = null;

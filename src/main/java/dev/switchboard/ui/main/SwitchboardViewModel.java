@@ -180,19 +180,11 @@ public final class SwitchboardViewModel {
             stage.refresh();
             waterfall.refresh();
             steering.refresh();
-            showAnalysis(selected);
+            analysis.follow(selected);
         }
     }
 
     /** An ended call shows its analysis, waited for when the call has only just ended. */
-    private void showAnalysis(CallRowViewModel row) {
-        if (row == null || !row.call().state().isTerminal()) {
-            analysis.clear();
-        } else {
-            analysis.show(row.call().id(), true);
-        }
-    }
-
     private void show(CallRowViewModel row) {
         Call call = row == null ? null : row.call();
         accept.targetProperty().set(row);
@@ -203,22 +195,10 @@ public final class SwitchboardViewModel {
         inspector.show(call);
         stage.show(row);
         waterfall.show(call);
-        showAnalysis(row);
-        preselectExperimentArm(row);
-    }
-
-    /** Without auto-accept, a ringing call's experiment arm is what the accept panel offers first. */
-    private void preselectExperimentArm(CallRowViewModel row) {
-        if (row == null || row.state() != CallState.RINGING || autoAccept.get() || backend.experiments().isEmpty()) {
-            return;
+        analysis.follow(row);
+        if (!autoAccept.get()) {
+            profilePicker.offerExperimentArm(row, backend.experiments(), () -> callList.selected() == row);
         }
-        var experiments = backend.experiments().get();
-        String callId = row.call().id();
-        tasks.run(() -> experiments.armFor(callId), arm -> arm.ifPresent(version -> {
-            if (callList.selected() == row && row.state() == CallState.RINGING) {
-                profilePicker.preselect(version);
-            }
-        }), error -> { });
     }
 
     private void refreshStatus() {

@@ -1,7 +1,10 @@
 package dev.switchboard.ui.profiles;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.CallState;
+import dev.switchboard.monitor.ExperimentService;
 import dev.switchboard.monitor.ProfileService;
+import dev.switchboard.ui.CallRowViewModel;
 import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.ui.accept.AcceptViewModel;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -174,6 +178,23 @@ public final class ProfilePickerViewModel {
      * Picks the version a running experiment gave the ringing call, replacing that profile's entry while its
      * version is not the latest, and fills the draft from it: Accept then records the arm.
      */
+    /**
+     * Without auto-accept, a ringing call's experiment arm is what the accept panel offers first; looked up in the
+     * background, applied only while {@code stillShown} and the call still rings.
+     */
+    public void offerExperimentArm(CallRowViewModel row, Optional<ExperimentService> experiments,
+                                   BooleanSupplier stillShown) {
+        if (row == null || row.state() != CallState.RINGING || experiments.isEmpty()) {
+            return;
+        }
+        String callId = row.call().id();
+        tasks.run(() -> experiments.get().armFor(callId), arm -> arm.ifPresent(version -> {
+            if (stillShown.getAsBoolean() && row.state() == CallState.RINGING) {
+                preselect(version);
+            }
+        }), error -> { });
+    }
+
     public void preselect(ProfileVersion arm) {
         Choice choice = new Choice(arm);
         int at = indexOf(arm.name());

@@ -274,8 +274,8 @@ public final class ProfilesView extends BorderPane {
         HBox choose = new HBox(Widgets.label("Instructions of", Styles.TEXT_MUTED), older, Widgets.icon("fth-arrow-right"),
                 newer, same);
         choose.getStyleClass().add("diff-header");
-        VBox head = new VBox(choose, statsLabel("diffOldStats", model.diffOldStatsProperty()),
-                statsLabel("diffNewStats", model.diffNewStatsProperty()));
+        VBox head = new VBox(choose, Widgets.note("diffOldStats", model.diffOldStatsProperty()),
+                Widgets.note("diffNewStats", model.diffNewStatsProperty()));
 
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
         grid.setId("diffGrid");
@@ -306,16 +306,6 @@ public final class ProfilesView extends BorderPane {
         right.setTop(head);
         HBox.setHgrow(right, Priority.ALWAYS);
         return new HBox(left, new Separator(Orientation.VERTICAL), right);
-    }
-
-    /** One version's calls and metrics, hidden while unknown. */
-    private static Label statsLabel(String id, javafx.beans.value.ObservableStringValue text) {
-        Label label = Widgets.label("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        label.setId(id);
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        label.managedProperty().bind(label.textProperty().isNotEmpty());
-        return label;
     }
 
     private static ComboBox<ProfileVersion> versionChoice(ObservableList<ProfileVersion> versions) {
