@@ -145,9 +145,10 @@ public final class ExperimentStats implements ExperimentService {
     }
 
     static ArmStats stats(ProfileRef profile, List<Sample> s) {
-        double[] greeting = s.stream().mapToDouble(x -> x.metrics().greetingMs()).toArray();
-        double[] turn = s.stream().mapToDouble(x -> x.metrics().turnP50Ms()).toArray();
-        double[] cost = s.stream().mapToDouble(x -> x.metrics().costUsd()).toArray();
+        // -1 is "unknown" (no greeting, no answered turn, no price): it must not pull a median or mean down
+        double[] greeting = known(s, x -> x.metrics().greetingMs());
+        double[] turn = known(s, x -> x.metrics().turnP50Ms());
+        double[] cost = known(s, x -> x.metrics().costUsd());
         double interruptions = s.stream().mapToInt(x -> x.metrics().interruptions()).average().orElse(-1);
         int toolErrors = s.stream().mapToInt(x -> Math.max(0, x.metrics().toolErrors())).sum();
         int transferred = (int) s.stream().filter(x -> x.outcome().contains("transfer")
@@ -160,8 +161,12 @@ public final class ExperimentStats implements ExperimentService {
                 Summary.mean(scores).orElse(-1));
     }
 
+    private static double[] known(List<Sample> s, java.util.function.ToDoubleFunction<Sample> value) {
+        return s.stream().mapToDouble(value).filter(v -> v >= 0).toArray();
+    }
+
     private static double[] turnSeconds(List<Sample> s) {
-        return s.stream().mapToDouble(x -> x.metrics().turnP50Ms()).filter(v -> v >= 0).map(v -> v / 1000).toArray();
+        return java.util.Arrays.stream(known(s, x -> x.metrics().turnP50Ms())).map(v -> v / 1000).toArray();
     }
 
     private static double[] scores(List<Sample> s) {
