@@ -90,7 +90,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
                 analyzer(config.commandLine().value("analysis-model")));
         this.backend = new Backend(registry, monitor.actions(), monitor, monitor, monitor, monitor, Optional.of(stored),
                 Optional.of(stored), Optional.empty(), Optional.of(new ExperimentStats(history, profiles,
-                        dev.switchboard.config.PriceFile.bundled(), Clock.systemUTC(), monitor::secrets)));
+                        prices.current(), Clock.systemUTC(), monitor::secrets)));
     }
 
     /**
