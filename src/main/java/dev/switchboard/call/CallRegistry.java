@@ -24,12 +24,21 @@ public final class CallRegistry {
 
     /** Adds the call unless one with its id exists; returns whether it was added. */
     public boolean add(Call call) {
+        return add(call, () -> { });
+    }
+
+    /**
+     * Like {@link #add(Call)}, running {@code first} once the id is the call's and before any listener hears of it:
+     * what a caller waits for (the accept) need not queue behind history, views and watchdogs.
+     */
+    public boolean add(Call call, Runnable first) {
         synchronized (calls) {
             if (calls.containsKey(call.id())) {
                 return false;
             }
             calls.put(call.id(), call);
         }
+        first.run();
         for (Consumer<Call> l : addedListeners) {
             l.accept(call);
         }

@@ -15,23 +15,21 @@ import dev.switchboard.openai.OpenAiApiException;
 import dev.switchboard.openai.RetryPolicy;
 import dev.switchboard.openai.SessionJson;
 import dev.switchboard.openai.SidebandSession;
+import dev.switchboard.util.ElasticPool;
 import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.IncomingCall;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
@@ -72,6 +70,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
     private volatile Duration endedRetention = DEFAULT_ENDED_RETENTION;
     private final ToolDesk toolDesk;
+    private final CallLifetime lifetime;
     /** Decides whether this monitor owns a new call (team mode: one hub per call); everyone by default. */
     private volatile Predicate<String> ownership = callId -> true;
 
@@ -84,15 +83,13 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         this.clock = clock;
         this.socketRetry = socketRetry;
         this.ringTimeout = ringTimeout;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), Threads.daemon("switchboard-io"));
-        pool.allowCoreThreadTimeOut(true); // idle, the monitor holds no threads
-        this.io = pool;
+        this.io = ElasticPool.create("switchboard-io", IO_THREADS, Duration.ofSeconds(30));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("switchboard-timer"));
         // a cancelled ring deadline leaves the queue at once instead of holding its call until it would have fired
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
         this.toolDesk = new ToolDesk(this::sendFrame, scheduler, io);
+        this.lifetime = new CallLifetime(registry, scheduler, ringTimeout, () -> endedRetention);
     }
 
     /** Which tool calls are answered without a person (headless answers them all). */
@@ -131,7 +128,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         if (!call.state().isLive() || !registry.add(call)) {
             return false;
         }
-        forgetOnceEnded(call, null); // answered already: no ring deadline
+        lifetime.answered(call); // answered already: no ring deadline
         AcceptSettings settings = call.settings().orElse(AcceptSettings.defaults());
         openSession(call, settings.withGreeting(""));
         return true;
@@ -148,62 +145,33 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             call.health().webhookLag(incoming.deliveryLag());
         }
         call.turns().usePrices(PriceFile.bundled()); // before the registry hears of it, so a --prices override wins
-        if (!registry.add(call)) {
+        AcceptSettings auto = autoAccept.get();
+        // Auto-accept: the accept goes on the wire the moment the call is ours, before the registry's listeners
+        // (history, views, printer, watchdogs) run on this thread; the call's states still follow in order.
+        AtomicReference<CompletableFuture<Void>> wire = new AtomicReference<>();
+        if (!registry.add(call, () -> wire.set(auto != null && auto.isValid() ? sendAccept(call, auto) : null))) {
             log.info("call {} already known; webhook ignored", incoming.callId());
             return;
         }
-        ScheduledFuture<?> ringDeadline = scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-        forgetOnceEnded(call, ringDeadline);
-        AcceptSettings auto = autoAccept.get();
+        lifetime.ringing(call);
         if (auto != null) {
-            accept(call, auto, true);
+            accept(call, auto, true, wire.get());
         }
         log.info("incoming call {} from {}", call.id(), call.caller().describe()); // after the accept is on its way
     }
 
-    /**
-     * An ended call leaves the registry after the retention time, so memory does not grow with every call; once the
-     * call is answered or over, its ring deadline is cancelled (the timer would otherwise hold it for a minute).
-     */
-    private void forgetOnceEnded(Call call, ScheduledFuture<?> ringDeadline) {
-        AtomicBoolean scheduled = new AtomicBoolean();
-        Runnable check = () -> {
-            CallState state = call.state();
-            if (ringDeadline != null && (state == CallState.ACTIVE || state.isTerminal())) {
-                ringDeadline.cancel(false);
+    /** Sends the accept now, on a REST thread; what it means for the call is applied by {@link #accept}. */
+    private CompletableFuture<Void> sendAccept(Call call, AcceptSettings settings) {
+        call.mark(Milestone.ACCEPT_SENT);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                client.accept(call.id(), settings, () -> call.state() == CallState.RINGING
+                        || call.state() == CallState.ACCEPTING, lifetime.ringDeadline(call));
+            } catch (OpenAiApiException e) {
+                throw new CompletionException(e);
             }
-            if (state.isTerminal() && scheduled.compareAndSet(false, true)) {
-                try {
-                    scheduler.schedule(() -> registry.remove(call.id()), endedRetention.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    // the monitor is closing: nothing lives on to hold the call
-                }
-            }
-        };
-        call.addListener((c, change) -> check.run());
-        check.run();
+        }, io);
     }
-
-    private Instant ringDeadline(Call call) {
-        return call.createdAt().plus(ringTimeout);
-    }
-
-    /** A call still ringing at its deadline was missed; one being accepted gets looked at again until it is decided. */
-    private void expireIfUnanswered(Call call) {
-        CallState state = call.state();
-        if (state == CallState.RINGING) {
-            // a failed accept said why; "nobody answered" alone would hide OpenAI's message
-            String reason = call.stateReason();
-            call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s"
-                    + (reason.startsWith(ACCEPT_FAILED) ? " (" + reason + ")" : ""));
-        } else if (state == CallState.ACCEPTING) {
-            scheduler.schedule(() -> expireIfUnanswered(call), 1, TimeUnit.SECONDS);
-        }
-    }
-
-    private static final String ACCEPT_FAILED = "accept failed: ";
 
     /**
      * A person's accept: when OpenAI refuses it the call stays answerable (RINGING), with OpenAI's message as the
@@ -211,17 +179,19 @@ public final class CallMonitor implements CallActions, AutoCloseable {
      */
     @Override
     public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
-        return accept(call, settings, false);
+        return accept(call, settings, false, null);
     }
 
     /**
      * @param unattended auto-accept: nobody would retry a refused accept, so the call fails at once with
      *                   OpenAI's message instead of ringing out as "missed"
+     * @param sent       the accept request already on its way ({@link #sendAccept}), or null to send it now
      */
-    private CompletableFuture<Void> accept(Call call, AcceptSettings settings, boolean unattended) {
+    private CompletableFuture<Void> accept(Call call, AcceptSettings settings, boolean unattended,
+                                           CompletableFuture<Void> sent) {
         if (!settings.isValid()) {
             if (unattended) {
-                call.moveTo(CallState.FAILED, ACCEPT_FAILED + "the auto-accept settings are invalid: "
+                call.moveTo(CallState.FAILED, CallLifetime.ACCEPT_FAILED + "the auto-accept settings are invalid: "
                         + settings.problems().get(0));
             }
             return failed(call, "Accept", settings.problems().get(0), false);
@@ -231,15 +201,23 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
         call.useSettings(settings);
         call.reportAction("Accepting…");
-        return run(call, "Accept", () -> {
-            call.mark(Milestone.ACCEPT_SENT);
+        // an accept already sent is answered on the thread that got its answer: no thread waits for it
+        Executor afterAnswer = sent == null ? io : task -> sent.whenComplete((ok, failure) -> task.run());
+        return run(call, "Accept", afterAnswer, () -> {
             try {
-                client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING, ringDeadline(call));
+                if (sent == null) {
+                    call.mark(Milestone.ACCEPT_SENT);
+                    client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING,
+                            lifetime.ringDeadline(call));
+                } else {
+                    awaitSent(sent);
+                }
             } catch (OpenAiApiException e) {
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");
                 } else {
-                    call.moveTo(unattended ? CallState.FAILED : CallState.RINGING, ACCEPT_FAILED + e.getMessage());
+                    call.moveTo(unattended ? CallState.FAILED : CallState.RINGING,
+                            CallLifetime.ACCEPT_FAILED + e.getMessage());
                 }
                 throw e;
             }
@@ -270,7 +248,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
         return run(call, "Reject", () -> {
             try {
-                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING, ringDeadline(call));
+                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING,
+                        lifetime.ringDeadline(call));
             } catch (OpenAiApiException e) {
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");
@@ -417,7 +396,20 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         String run() throws Exception;
     }
 
+    /** The outcome of an accept sent ahead: its own failure as it came, never wrapped. */
+    private static void awaitSent(CompletableFuture<Void> sent) throws Exception {
+        try {
+            sent.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     private CompletableFuture<Void> run(Call call, String name, Action action) {
+        return run(call, name, io, action);
+    }
+
+    private CompletableFuture<Void> run(Call call, String name, Executor executor, Action action) {
         return CompletableFuture.runAsync(() -> {
             try {
                 call.reportAction(action.run());
@@ -431,7 +423,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
                 call.reportAction(name + " failed: " + e.getMessage());
                 throw new ActionFailedException(name + " failed: " + e.getMessage(), true, e);
             }
-        }, io);
+        }, executor);
     }
 
     private static CompletableFuture<Void> failed(Call call, String name, String reason, boolean retryable) {

@@ -1,6 +1,7 @@
 package dev.switchboard.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -366,6 +367,35 @@ class CallMonitorTest {
         assertEquals(CallState.ENDED, first.state());
         assertEquals("hung up from Switchboard", first.stateReason());
         assertEquals(CallState.ACTIVE, second.state(), "the other call goes on");
+    }
+
+    @Test
+    void anAutoAcceptIsOnTheWireBeforeTheRegistrysListenersRunAndTheStatesStillComeInOrder() throws Exception {
+        script = (ws, n) -> { };
+        monitor.setAutoAccept(AcceptSettings.defaults());
+        List<CallState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RecordedRequest> atThePeer = new java.util.concurrent.atomic.AtomicReference<>();
+        registry.onAdded(added -> {
+            seen.add(added.state());
+            added.addListener((c, change) -> {
+                if (change == dev.switchboard.call.CallChange.STATE) {
+                    seen.add(c.state());
+                }
+            });
+            try {
+                // a slow listener (history, a view, the printer) must not hold the accept back
+                atThePeer.set(server.takeRequest(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Call call = ring("rtc_first_on_wire");
+        assertNotNull(atThePeer.get(), "the accept reached the peer while the registry's listener still ran");
+        assertTrue(atThePeer.get().getPath().endsWith("/rtc_first_on_wire/accept"), atThePeer.get().getPath());
+        assertTrue(when(call, c -> c.state() == CallState.ACTIVE).await(5, TimeUnit.SECONDS), "state " + call.state());
+        assertEquals(List.of(CallState.RINGING, CallState.ACCEPTING, CallState.ACTIVE), seen.subList(0, 3));
+        assertTrue(call.timeline().containsKey(Milestone.ACCEPT_SENT));
+        assertTrue(call.timeline().containsKey(Milestone.ACCEPT_ANSWERED));
     }
 
     @Test
