@@ -11,6 +11,7 @@ import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.openai.RetryPolicy;
 import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.IncomingCall;
+import dev.switchboard.webhook.IncomingCallJournal;
 import dev.switchboard.webhook.WebhookListener;
 import dev.switchboard.webhook.WebhookSecret;
 import dev.switchboard.webhook.WebhookSignature;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the webhook → accept path on synthetic calls right after start, so the JIT has compiled it before the first
  * real call: a signed webhook posted to a private loopback {@link WebhookListener} (same classes, own port and
- * secret, no journal), verification and parsing there, a {@link Call} built outside any registry, and the accept
+ * secret; the real journal only rehearsed, rolled back each time), verification and parsing there, a {@link Call} built outside any registry, and the accept
  * sent by a {@link CallsClient} to a loopback stub over the shared client's dispatcher with a pool of its own (the
  * API's warm connection is left alone). Nothing reaches history, the registry, the window or the log but one
  * summary line. It runs once per process on a daemon thread for a few seconds at most, and ends when a real
@@ -57,25 +58,30 @@ public final class Warmup {
     private final OkHttpClient http;
     private final AcceptSettings settings;
     private final LongSupplier realWebhooks;
+    private final IncomingCallJournal journal;
 
     /**
      * @param realWebhooks how many real webhooks the listener has seen; a change ends the warm-up
+     * @param journal      the real journal, only ever {@linkplain IncomingCallJournal#rehearse rehearsed}
      */
-    private Warmup(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks) {
-        // same dispatcher and classes, but its own connections: the pool keeps the API's
-        this.http = http.newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS)).build();
+    private Warmup(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks, IncomingCallJournal journal) {
+        // same dispatcher and classes, but its own connections (the pool keeps the API's): one kept to the private
+        // listener and one to the stub, reused as the real path reuses its own
+        this.http = http.newBuilder().connectionPool(new ConnectionPool(2, 5, TimeUnit.SECONDS)).build();
         this.settings = settings != null && settings.isValid() ? settings : AcceptSettings.defaults();
         this.realWebhooks = realWebhooks;
+        this.journal = journal;
     }
 
     /** Starts the warm-up in the background, the first time in this process only. */
-    static void startOnce(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks) {
+    static void startOnce(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks,
+                          IncomingCallJournal journal) {
         if (CALLS <= 0 || !ranInThisProcess.compareAndSet(false, true)) {
             return;
         }
         Thread thread = Threads.startDaemon("switchboard-warmup", () -> {
             try {
-                new Warmup(http, settings, realWebhooks).run(CALLS);
+                new Warmup(http, settings, realWebhooks, journal).run(CALLS);
             } catch (IOException | RuntimeException e) {
                 log.debug("warm-up stopped early", e);
             }
@@ -84,9 +90,9 @@ public final class Warmup {
     }
 
     /** Runs up to {@code maxCalls} synthetic calls now, on this thread; how many went through. */
-    static int runNow(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks, int maxCalls)
-            throws IOException {
-        return new Warmup(http, settings, realWebhooks).run(maxCalls);
+    static int runNow(OkHttpClient http, AcceptSettings settings, LongSupplier realWebhooks, int maxCalls,
+                      IncomingCallJournal journal) throws IOException {
+        return new Warmup(http, settings, realWebhooks, journal).run(maxCalls);
     }
 
     private int run(int maxCalls) throws IOException {
@@ -108,7 +114,9 @@ public final class Warmup {
         ExecutorService rest = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 Threads.daemon("switchboard-warmup-io"));
         SynchronousQueue<Boolean> done = new SynchronousQueue<>();
-        WebhookListener listener = new WebhookListener("127.0.0.1", 0, signature, Clock.systemUTC(),
+        // the real journal's statements and pages, rolled back: nothing is kept
+        IncomingCallJournal rehearsal = journal::rehearse;
+        WebhookListener listener = new WebhookListener("127.0.0.1", 0, signature, Clock.systemUTC(), rehearsal,
                 incoming -> rest.execute(() -> offer(done, acceptLikeTheMonitor(client, incoming))));
         long started = System.nanoTime();
         int calls = 0;

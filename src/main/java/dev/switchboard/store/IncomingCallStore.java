@@ -51,6 +51,23 @@ public final class IncomingCallStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@link #record}'s transaction and rolls it back: the statements are compiled and the tables' pages cached
+     * before the first real call, and nothing is kept.
+     */
+    public synchronized void rehearse(String callId, List<SipHeader> sipHeaders, Instant receivedAt) throws SQLException {
+        if (closed) {
+            throw new SQLException("the history store is closed");
+        }
+        Sql.beginWrite(connection);
+        try {
+            statements.insertCall(callId, sipHeaders, receivedAt, CallState.RINGING, "", null);
+            statements.insertFirstStateIfAbsent(callId, new StateChange(CallState.RINGING, "", receivedAt));
+        } finally {
+            Sql.rollback(connection);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -24,4 +24,11 @@ public interface IncomingCallJournal {
      *                   may try again, and does not hand the call on
      */
     void record(IncomingCall call, Instant receivedAt) throws Exception;
+
+    /**
+     * Does what {@link #record} does and undoes it before it is committed: the start-up warm-up's way to have the
+     * path compiled and the store's pages cached without keeping anything. Nothing by default.
+     */
+    default void rehearse(IncomingCall call, Instant receivedAt) throws Exception {
+    }
 }

@@ -40,7 +40,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code target/switchboard.jar} and {@code bench/node/node_modules}, the script sees to both). Switchboard runs
  * through {@code packaging/switchboard}, so with the launcher's JVM options and class-data archive; each
  * {@code name=options} argument adds a Switchboard variant measured in the same run (e.g.
- * {@code "no-warmup=-Dswitchboard.warmupCalls=0"}), to tell what each measure pays.
+ * {@code "no-warmup=-Dswitchboard.warmupCalls=0"}), to tell what each measure pays. {@code -Dbench.idleMs} (on the
+ * bench's JVM, {@code BENCH_JAVA_OPTS}) changes the idle second, e.g. to see a fully warmed process.
  */
 public final class ColdStartBench {
 
@@ -195,7 +196,7 @@ public final class ColdStartBench {
         Process child = builder.start();
         try {
             awaitPort(port, child);
-            Thread.sleep(1000); // both idle for a second after start, as a real app waits for its first call
+            Thread.sleep(Long.getLong("bench.idleMs", 1000)); // both idle for a second after start, as a real app waits for its first call
             List<Long> latencies = new ArrayList<>();
             String url = "http://127.0.0.1:" + port + path;
             for (int i = 0; i < calls; i++) {

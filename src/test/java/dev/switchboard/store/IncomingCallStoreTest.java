@@ -46,6 +46,21 @@ class IncomingCallStoreTest {
     }
 
     @Test
+    void aRehearsalKeepsNothingAndLeavesTheJournalWorking() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(dir)) {
+            for (int i = 0; i < 50; i++) {
+                store.incomingCalls().rehearse("rtc_warmup_" + i, incoming("rtc_warmup_" + i).sipHeaders(), Instant.now());
+            }
+            store.incomingCalls().record("rtc_real", incoming("rtc_real").sipHeaders(), Instant.now());
+            try (HistoryStore other = HistoryStore.openIn(dir)) {
+                assertEquals(1, other.callCount());
+                assertTrue(other.load("rtc_warmup_0").isEmpty());
+                assertTrue(other.load("rtc_real").isPresent());
+            }
+        }
+    }
+
+    @Test
     void theRecorderGoesOnFromTheJournalledRowAndARedeliveryChangesNothing() throws Exception {
         try (HistoryStore store = HistoryStore.openIn(dir)) {
             store.incomingCalls().record("rtc_2", incoming("rtc_2").sipHeaders(), Instant.now());
