@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import dev.switchboard.util.Threads;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +40,11 @@ final class HeadlessPrinter {
     private final Supplier<CompletableFuture<Void>> durable;
     /** Lines wait for their commit in order: each print runs after the one before it. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    /**
+     * Lines are queued here, not on the caller's thread: a call's first line is emitted on its way to the accept,
+     * and neither the commit it waits for nor the write to stdout should stand in front of it.
+     */
+    private final ExecutorService printing = Executors.newSingleThreadExecutor(Threads.daemon("switchboard-print"));
     private final Set<String> ended = new HashSet<>();
 
     HeadlessPrinter(PrintStream out) {
@@ -49,15 +58,21 @@ final class HeadlessPrinter {
 
     /** Waits (a bounded while) until every line emitted so far is printed. */
     void awaitPrinted() {
-        CompletableFuture<Void> last;
-        synchronized (this) {
-            last = tail;
-        }
         try {
-            last.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            awaitQueued();
+            CompletableFuture<Void> last;
+            synchronized (this) {
+                last = tail;
+            }
+            last.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             // printing is best effort at exit
         }
+    }
+
+    /** Waits (a bounded while) until every line emitted so far waits for its commit or is printed. */
+    void awaitQueued() throws Exception {
+        CompletableFuture.runAsync(() -> { }, printing).get(10, TimeUnit.SECONDS);
     }
 
     /** Lines from after the call (analysis, report), printed once what they report is committed. */
@@ -73,9 +88,12 @@ final class HeadlessPrinter {
     }
 
     private void emit(List<String> lines) {
-        if (lines.isEmpty()) {
-            return;
+        if (!lines.isEmpty()) {
+            printing.execute(() -> printOnceCommitted(lines));
         }
+    }
+
+    private void printOnceCommitted(List<String> lines) {
         CompletableFuture<Void> committed;
         try {
             committed = durable.get().exceptionally(failure -> null); // a failed write is logged; still print

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class HeadlessPrinterDurabilityTest {
 
     @Test
-    void linesWaitForTheirCommitAndKeepTheirOrder() {
+    void linesWaitForTheirCommitAndKeepTheirOrder() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         List<CompletableFuture<Void>> commits = new CopyOnWriteArrayList<>();
@@ -32,6 +32,8 @@ class HeadlessPrinterDurabilityTest {
         printer.follow(call);
         call.moveTo(CallState.ACCEPTING, "");
         call.moveTo(CallState.FAILED, "accept failed: OpenAI refused the request (400): Invalid model");
+        printer.awaitQueued(); // every line has asked for its commit
+        assertEquals(4, commits.size());
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing is printed before it is committed");
 
         commits.get(1).complete(null); // a later commit alone does not let its line jump the queue

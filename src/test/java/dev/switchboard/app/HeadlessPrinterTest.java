@@ -50,7 +50,8 @@ class HeadlessPrinterTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
         Call call = new Call("rtc_p", List.of(), clock);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new HeadlessPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).follow(call);
+        HeadlessPrinter printer = new HeadlessPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        printer.follow(call);
 
         call.useSettings(AcceptSettings.defaults());
         call.turns().usePrices(new PriceTable(Map.of("gpt-realtime", new ModelPrice(4, 0.4, 16, 32, 0.4, 64))));
@@ -64,6 +65,7 @@ class HeadlessPrinterTest {
         call.turns().responseDone("r0", "completed", null, new ResponseUsage(0, 0, 0, 0, 0, 1_000));
         call.health().transcriptionFailed("item_c", "Audio file is too short");
         call.moveTo(CallState.ENDED, "caller hung up");
+        printer.awaitPrinted();
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
         String out = String.join("\n", lines);
@@ -72,6 +74,7 @@ class HeadlessPrinterTest {
         assertEquals("[rtc_p] summary: turns=0 greeting_ms=700 turn_p50_ms=-1 turn_max_ms=-1 interruptions=0"
                 + " cost_usd=0.0640", lines[lines.length - 1], out);
         call.moveTo(CallState.ENDED, "again");
+        printer.awaitPrinted();
         assertEquals(1, bytes.toString(StandardCharsets.UTF_8).split("summary:", -1).length - 1, "one summary per call");
     }
 }
