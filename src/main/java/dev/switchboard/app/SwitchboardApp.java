@@ -81,12 +81,17 @@ public final class SwitchboardApp extends Application {
                 .withSetup(new AppSetupRunner(runtime, SetupChecklist.DEFAULT_TIMEOUT), setup,
                         !runtime.isDemo() && !setup.exists());
         SwitchboardWindow.show(stage, runtime.backend(), UiDispatcher.fx(), options);
-        logFirstFrame(stage.getScene());
+        SwitchboardRuntime started = runtime;
+        afterFirstFrame(stage.getScene(), () -> started.service().releaseWarmup());
     }
 
-    /** Marks the first laid-out pulse in the log: bench/window-startup.sh times start-up up to this line. */
-    private static void logFirstFrame(Scene scene) {
+    /**
+     * Marks the first laid-out pulse in the log (bench/window-startup.sh times start-up up to this line), then runs
+     * {@code then}.
+     */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
         if (scene == null) {
+            then.run();
             return;
         }
         boolean[] seen = {false};
@@ -96,6 +101,7 @@ public final class SwitchboardApp extends Application {
                 seen[0] = true;
                 log.info("first frame shown");
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+                then.run();
             }
         };
         scene.addPostLayoutPulseListener(listener[0]);

@@ -77,8 +77,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         this.recorder = new CallRecorder(history, Clock.systemUTC());
         recorder.attach(registry);
         this.monitor = new MonitorService(registry, http, () -> new SimulatorPeer(simSpeed), demoRequested,
-                settingsFile, fromEnvironment, connection,
-                (call, receivedAt) -> history.incomingCalls().record(call.callId(), call.sipHeaders(), receivedAt));
+                settingsFile, fromEnvironment, connection, new HistoryJournal(history));
         monitor.tagProfilesWith(recorder::tagProfile);
         this.profiles = new ProfileAccept(monitor.actions(), monitor, history, recorder).attach(registry);
         // after the monitor's bundled prices, before anyone else hears of a new call
@@ -119,6 +118,7 @@ public final class SwitchboardRuntime implements AutoCloseable {
         SwitchboardRuntime runtime = new SwitchboardRuntime(simSpeed, demoRequested, settingsFile,
                 fromEnvironment, connection, DataDirectory.forConfig(config), config);
         if (settingsFile != null) {
+            runtime.monitor.holdWarmup(); // the window releases it once its first frame is up
             // the window: analyse ended calls (all of them in demo mode or with --analyze, else those with a rubric)
             runtime.autoAnalysis = new AutoAnalysis(runtime.analyzer(config.commandLine().value("analysis-model")),
                     runtime.recorder, runtime.history, config.demo() || config.commandLine().has("analyze"))

@@ -83,8 +83,12 @@ final class Engine {
         monitor.onIncoming(incoming);
     }
 
-    /** Starts the listener; in demo mode a busy port is no reason to fail: it takes a free one. */
-    void start(Connection c, Runnable onCounters) throws IOException, ConfigException {
+    /**
+     * Starts the listener; in demo mode a busy port is no reason to fail: it takes a free one.
+     *
+     * @param warmNow run the start-up warm-up at once (else {@link #startWarmup} does, later)
+     */
+    void start(Connection c, Runnable onCounters, boolean warmNow) throws IOException, ConfigException {
         WebhookListener candidate = listener;
         try {
             candidate.start();
@@ -104,8 +108,15 @@ final class Engine {
         if (warmer != null) {
             warmer.start();
         }
-        WebhookListener started = candidate;
-        Warmup.startOnce(http, monitor.autoAcceptSettings(), started::received);
+        if (warmNow) {
+            startWarmup();
+        }
+    }
+
+    /** The start-up warm-up on this engine's listener (once per process; later calls do nothing). */
+    void startWarmup() {
+        WebhookListener started = listener;
+        Warmup.startOnce(http, monitor.autoAcceptSettings(), started::received, journal);
     }
 
     /** Restarts a stopped listener (when the engine meant to replace this one could not start). */

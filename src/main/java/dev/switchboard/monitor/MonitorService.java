@@ -76,6 +76,26 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
     }
 
     private volatile PriceSettings prices;
+    private volatile boolean warmupHeld;
+
+    /**
+     * Holds the start-up warm-up until {@link #releaseWarmup}: the window wants both cores for its first frame, and
+     * the warm-up is done long before anyone could phone in.
+     */
+    public void holdWarmup() {
+        warmupHeld = true;
+    }
+
+    /** Runs the held warm-up now, off the caller's thread. */
+    public void releaseWarmup() {
+        if (warmupHeld) {
+            warmupHeld = false;
+            Engine current = engines.current();
+            if (current != null) {
+                current.startWarmup();
+            }
+        }
+    }
 
     /** The price table Settings edits. */
     public void usePrices(PriceSettings priceSettings) {
@@ -108,7 +128,7 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
             previous.listener().stop();
         }
         try {
-            next.start(c, this::fireStatus);
+            next.start(c, this::fireStatus, !warmupHeld);
             return next;
         } catch (IOException | ConfigException | RuntimeException e) {
             next.close();
