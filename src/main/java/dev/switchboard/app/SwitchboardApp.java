@@ -18,9 +18,6 @@ import dev.switchboard.config.ScreenPlacementFile;
 import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -40,6 +37,7 @@ public final class SwitchboardApp extends Application {
     private TeamWatcher desk;
 
     public static void main(String[] args) {
+        WindowStart.begin(args, DEMO_SPEED); // beside the toolkit's own start-up
         launch(SwitchboardApp.class, args);
     }
 
@@ -48,16 +46,15 @@ public final class SwitchboardApp extends Application {
         String[] args = getParameters().getRaw().toArray(new String[0]);
         SavedSettings.Loaded loaded;
         try {
-            List<String> problems = new ArrayList<>();
-            loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
-            problems.forEach(log::warn);
-            desk = TeamMain.windowDesk(loaded.config());
-            if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
+            WindowStart.Started started = WindowStart.await(args, DEMO_SPEED);
+            loaded = started.loaded();
+            desk = started.desk();
+            if (desk != null) {
                 SwitchboardWindow.show(stage, WatcherBackend.of(desk), UiDispatcher.fx(),
                         WindowOptions.defaults().withPresenter(loaded.config().presenter()));
                 return;
             }
-            runtime = SwitchboardRuntime.start(loaded.config(), DEMO_SPEED, loaded.file(), loaded.fromEnvironment());
+            runtime = started.runtime();
         } catch (ConfigException e) {
             fail("Switchboard cannot start", e.getMessage());
             return;

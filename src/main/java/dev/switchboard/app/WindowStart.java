@@ -1,0 +1,85 @@
+package dev.switchboard.app;
+
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.SavedSettings;
+import dev.switchboard.team.TeamWatcher;
+import dev.switchboard.util.Threads;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the window's back end (settings, history, the listener, the simulator in demo mode; or a team desk's
+ * watcher) on a thread of its own while JavaFX starts its toolkit: each takes a few hundred milliseconds, and the
+ * window needs the back end only once it builds its views.
+ */
+final class WindowStart {
+
+    private static final Logger log = LoggerFactory.getLogger(WindowStart.class);
+
+    /** What the window runs on: a desk's watcher, or the runtime (exactly one of the two). */
+    record Started(SavedSettings.Loaded loaded, TeamWatcher desk, SwitchboardRuntime runtime) {
+    }
+
+    private static CompletableFuture<Started> pending;
+
+    private WindowStart() {
+    }
+
+    /** Begins starting the back end in the background; {@link #await} takes the result. */
+    static synchronized void begin(String[] args, double simSpeed) {
+        pending = new CompletableFuture<>();
+        CompletableFuture<Started> result = pending;
+        Threads.startDaemon("switchboard-start", () -> {
+            try {
+                result.complete(startNow(args, simSpeed));
+            } catch (ConfigException | IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The back end {@link #begin} started, or one started now on this thread when nothing was begun. */
+    static Started await(String[] args, double simSpeed) throws ConfigException, IOException {
+        CompletableFuture<Started> begun;
+        synchronized (WindowStart.class) {
+            begun = pending;
+            pending = null;
+        }
+        if (begun == null) {
+            return startNow(args, simSpeed);
+        }
+        try {
+            return begun.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConfigException config) {
+                throw config;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private static Started startNow(String[] args, double simSpeed) throws ConfigException, IOException {
+        List<String> problems = new ArrayList<>();
+        SavedSettings.Loaded loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
+        problems.forEach(log::warn);
+        TeamWatcher desk = TeamMain.windowDesk(loaded.config());
+        if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
+            return new Started(loaded, desk, null);
+        }
+        return new Started(loaded, null, SwitchboardRuntime.start(loaded.config(), simSpeed, loaded.file(),
+                loaded.fromEnvironment()));
+    }
+}
