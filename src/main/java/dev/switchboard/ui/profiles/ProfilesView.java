@@ -346,20 +346,20 @@ public final class ProfilesView extends BorderPane {
     // ---- routing rules ----
 
     private Node rules() {
-        TableView<ProfilesViewModel.RuleRow> table = new TableView<>(model.rules());
+        TableView<RoutingRuleRow> table = new TableView<>(model.rules());
         table.setId("rulesTable");
         table.setEditable(true);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.label("No rules: every call rings for a person.", Styles.TEXT_MUTED));
 
-        TableColumn<ProfilesViewModel.RuleRow, String> order = new TableColumn<>("#");
+        TableColumn<RoutingRuleRow, String> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 Integer.toString(model.rules().indexOf(c.getValue()) + 1)));
         order.setPrefWidth(40);
         order.setMaxWidth(50);
         order.setSortable(false);
-        TableColumn<ProfilesViewModel.RuleRow, String> prefix = new TableColumn<>("Called number starts with");
+        TableColumn<RoutingRuleRow, String> prefix = new TableColumn<>("Called number starts with");
         prefix.setCellValueFactory(c -> c.getValue().prefixProperty());
         prefix.setCellFactory(TextFieldTableCell.forTableColumn());
         prefix.setOnEditCommit(e -> {
@@ -372,7 +372,7 @@ public final class ProfilesView extends BorderPane {
         Runnable syncNames = () -> names.setAll(model.profiles().stream().map(ProfileSummary::name).toList());
         model.profiles().addListener((javafx.collections.ListChangeListener<ProfileSummary>) c -> syncNames.run());
         syncNames.run();
-        TableColumn<ProfilesViewModel.RuleRow, String> profile = new TableColumn<>("Accept with profile");
+        TableColumn<RoutingRuleRow, String> profile = new TableColumn<>("Accept with profile");
         profile.setCellValueFactory(c -> c.getValue().profileProperty());
         profile.setCellFactory(ComboBoxTableCell.forTableColumn(names));
         profile.setOnEditCommit(e -> {
@@ -381,7 +381,7 @@ public final class ProfilesView extends BorderPane {
         });
         profile.setPrefWidth(200);
         profile.setSortable(false);
-        TableColumn<ProfilesViewModel.RuleRow, Boolean> enabled = new TableColumn<>("Enabled");
+        TableColumn<RoutingRuleRow, Boolean> enabled = new TableColumn<>("Enabled");
         enabled.setCellValueFactory(c -> c.getValue().enabledProperty());
         enabled.setCellFactory(CheckBoxTableCell.forTableColumn(enabled));
         enabled.setSortable(false);
@@ -389,8 +389,8 @@ public final class ProfilesView extends BorderPane {
         table.getColumns().add(prefix);
         table.getColumns().add(profile);
         table.getColumns().add(enabled);
-        model.rules().addListener((javafx.collections.ListChangeListener<ProfilesViewModel.RuleRow>) c -> {
-            for (ProfilesViewModel.RuleRow r : model.rules()) {
+        model.rules().addListener((javafx.collections.ListChangeListener<RoutingRuleRow>) c -> {
+            for (RoutingRuleRow r : model.rules()) {
                 r.enabledProperty().addListener(o -> model.markRulesDirty());
             }
             table.refresh();
@@ -399,7 +399,7 @@ public final class ProfilesView extends BorderPane {
         Button add = Widgets.button("Add rule", "fth-plus", Styles.SMALL);
         add.setId("addRule");
         add.setOnAction(e -> {
-            ProfilesViewModel.RuleRow row = model.addRule();
+            RoutingRuleRow row = model.addRule();
             table.getSelectionModel().select(row);
             table.edit(model.rules().indexOf(row), prefix);
         });
@@ -433,8 +433,8 @@ public final class ProfilesView extends BorderPane {
         return pane;
     }
 
-    private void move(TableView<ProfilesViewModel.RuleRow> table, int by) {
-        ProfilesViewModel.RuleRow row = table.getSelectionModel().getSelectedItem();
+    private void move(TableView<RoutingRuleRow> table, int by) {
+        RoutingRuleRow row = table.getSelectionModel().getSelectedItem();
         model.moveRule(row, by);
         table.getSelectionModel().select(row);
     }

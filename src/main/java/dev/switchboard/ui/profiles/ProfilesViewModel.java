@@ -35,45 +35,6 @@ import javafx.collections.ObservableList;
  */
 public final class ProfilesViewModel {
 
-    /** One editable routing rule; {@code id} 0 for a rule not saved yet. */
-    public static final class RuleRow {
-        private final long id;
-        private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
-        private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
-        private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
-
-        public RuleRow(long id, String prefix, String profile, boolean enabled) {
-            this.id = id;
-            this.prefix.set(prefix);
-            this.profile.set(profile);
-            this.enabled.set(enabled);
-        }
-
-        RuleRow(RoutingRule rule) {
-            this(rule.id(), rule.numberPrefix(), rule.profileName(), rule.enabled());
-        }
-
-        RoutingRule toRule(int position) {
-            return new RoutingRule(id, position, prefix.get(), profile.get(), enabled.get());
-        }
-
-        public long id() {
-            return id;
-        }
-
-        public StringProperty prefixProperty() {
-            return prefix;
-        }
-
-        public StringProperty profileProperty() {
-            return profile;
-        }
-
-        public BooleanProperty enabledProperty() {
-            return enabled;
-        }
-    }
-
     private final ProfileService store;
     private final UiTasks tasks;
     private final Runnable onChanged;
@@ -85,7 +46,7 @@ public final class ProfilesViewModel {
     private final ObjectProperty<ProfileVersion> diffOld = new SimpleObjectProperty<>(this, "diffOld");
     private final ObjectProperty<ProfileVersion> diffNew = new SimpleObjectProperty<>(this, "diffNew");
     private final ObservableList<LineDiff.Row> diffRows = FXCollections.observableArrayList();
-    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<RoutingRuleRow> rules = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty rulesDirty = new SimpleBooleanProperty(this, "rulesDirty");
     private final ObjectProperty<AcceptSettings> savedSettings = new SimpleObjectProperty<>(this, "savedSettings");
@@ -323,27 +284,27 @@ public final class ProfilesViewModel {
     // ---- routing rules ----
 
     private void showRules(List<RoutingRule> saved) {
-        rules.setAll(saved.stream().map(RuleRow::new).toList());
+        rules.setAll(saved.stream().map(RoutingRuleRow::new).toList());
         rulesDirty.set(false);
     }
 
     /** A new rule at the end, for the selected profile (or the first one). */
-    public RuleRow addRule() {
+    public RoutingRuleRow addRule() {
         String profile = selected.get() != null ? selected.get().name()
                 : profiles.isEmpty() ? "" : profiles.get(0).name();
-        RuleRow row = new RuleRow(0, "+1", profile, true);
+        RoutingRuleRow row = new RoutingRuleRow(0, "+1", profile, true);
         rules.add(row);
         markRulesDirty();
         return row;
     }
 
-    public void removeRule(RuleRow row) {
+    public void removeRule(RoutingRuleRow row) {
         rules.remove(row);
         markRulesDirty();
     }
 
     /** Moves a rule up ({@code -1}) or down ({@code +1}); the first match wins, so order matters. */
-    public void moveRule(RuleRow row, int by) {
+    public void moveRule(RoutingRuleRow row, int by) {
         int at = rules.indexOf(row);
         int to = at + by;
         if (at < 0 || to < 0 || to >= rules.size()) {
@@ -419,7 +380,7 @@ public final class ProfilesViewModel {
         return diffRows;
     }
 
-    public ObservableList<RuleRow> rules() {
+    public ObservableList<RoutingRuleRow> rules() {
         return rules;
     }
 

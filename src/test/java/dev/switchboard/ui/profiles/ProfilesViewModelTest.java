@@ -129,9 +129,9 @@ class ProfilesViewModelTest {
         store.profiles().create("Sales", AcceptSettings.defaults());
         model.reload().join();
         model.select("Support EN");
-        ProfilesViewModel.RuleRow first = model.addRule();
+        RoutingRuleRow first = model.addRule();
         first.prefixProperty().set("+1555");
-        ProfilesViewModel.RuleRow second = model.addRule();
+        RoutingRuleRow second = model.addRule();
         second.prefixProperty().set("+44");
         second.profileProperty().set("Sales");
         second.enabledProperty().set(false);
