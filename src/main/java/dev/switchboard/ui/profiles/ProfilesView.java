@@ -214,7 +214,7 @@ public final class ProfilesView extends BorderPane {
         save.setOnAction(e -> model.save());
         Button revert = Widgets.button("Revert", "fth-rotate-ccw", Styles.FLAT);
         revert.setTooltip(new Tooltip("Back to the latest saved version"));
-        revert.setOnAction(e -> draft.resetToLastUsed());
+        revert.setOnAction(e -> model.revert());
         revert.disableProperty().bind(model.selectedProperty().isNull());
         HBox buttons = new HBox(8, save, revert);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -223,7 +223,7 @@ public final class ProfilesView extends BorderPane {
                 Widgets.fieldRow(Widgets.field("Voice", voice), Widgets.field("Model", modelChoice), 1, 1), Widgets.field("Greeting", greeting),
                 Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 1, 1),
                 new AdvancedSettingsPane(draft.sessionProperty(), draft.inputProblemsProperty(), draft.toolsProperty(),
-                        draft.voiceProperty()), problems, buttons);
+                        draft.voiceProperty()), new ProfileAlertsPane(model.alerts()), problems, buttons);
         VBox.setVgrow(form.getChildren().get(1), Priority.ALWAYS);
         form.getStyleClass().add("editor-pane");
         return form;
@@ -253,9 +253,9 @@ public final class ProfilesView extends BorderPane {
             }
         });
         Button load = Widgets.button("Edit from this version", "fth-edit-2", Styles.SMALL, Styles.FLAT);
-        load.setTooltip(new Tooltip("Put this version's settings in the editor; saving makes them the newest version"));
+        load.setTooltip(new Tooltip("Put this version's settings and alerts in the editor; saving makes them the newest version"));
         load.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        load.setOnAction(e -> model.draft().load(list.getSelectionModel().getSelectedItem().settings()));
+        load.setOnAction(e -> model.editFrom(list.getSelectionModel().getSelectedItem()));
         VBox left = new VBox(list, load);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setMinWidth(200);

@@ -1,6 +1,7 @@
 package dev.switchboard.ui.profiles;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
 import dev.switchboard.monitor.ProfileService;
 import dev.switchboard.history.LineDiff;
 import dev.switchboard.history.SessionConfigJson;
@@ -30,7 +31,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The profiles editor: the list of profiles, the edited one (the accept panel's fields and validation, via an
- * {@link AcceptViewModel} draft), its versions with a side-by-side diff of two versions' instructions, import and
+ * {@link AcceptViewModel} draft, and its own alerts, via a {@link ProfileAlertsDraft}), its versions with a side-by-side diff of two versions' instructions, import and
  * export, and the routing rules table. Every save adds a version. Store work runs through {@link UiTasks}.
  */
 public final class ProfilesViewModel {
@@ -50,6 +51,8 @@ public final class ProfilesViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty rulesDirty = new SimpleBooleanProperty(this, "rulesDirty");
     private final ObjectProperty<AcceptSettings> savedSettings = new SimpleObjectProperty<>(this, "savedSettings");
+    private final ProfileAlertsDraft alerts = new ProfileAlertsDraft();
+    private final ObjectProperty<AlertPolicy> savedAlerts = new SimpleObjectProperty<>(this, "savedAlerts");
     private final BooleanBinding saveDisabled;
     private final java.util.Optional<dev.switchboard.monitor.ExperimentService> experiments;
     private final javafx.collections.ObservableMap<Integer, dev.switchboard.history.ArmStats> versionStats =
@@ -81,11 +84,13 @@ public final class ProfilesViewModel {
         versionStats.addListener((javafx.collections.MapChangeListener<Integer, dev.switchboard.history.ArmStats>) c ->
                 recomputeStats());
         // nothing to save: a problem in the fields, no name, or an existing profile without changes
-        saveDisabled = Bindings.createBooleanBinding(() -> !draft.problemsProperty().get().isEmpty()
+        saveDisabled = Bindings.createBooleanBinding(() -> !problems().isEmpty()
                         || name.get() == null || name.get().isBlank()
                         || (selected.get() != null && Objects.equals(savedSettings.get(), draft.settings())
+                        && Objects.equals(savedAlerts.get(), alerts.policy())
                         && name.get().strip().equals(selected.get().name())),
-                draft.problemsProperty(), draft.settingsProperty(), name, selected, savedSettings);
+                draft.problemsProperty(), draft.settingsProperty(), alerts.problemsProperty(), alerts.policyProperty(),
+                name, selected, savedSettings, savedAlerts);
     }
 
     // ---- profiles ----
@@ -118,7 +123,9 @@ public final class ProfilesViewModel {
             versions.setAll(list);
             name.set(latest.name());
             savedSettings.set(latest.settings());
+            savedAlerts.set(latest.alerts());
             draft.load(latest.settings());
+            alerts.load(latest.alerts());
             diffNew.set(latest);
             diffOld.set(list.size() > 1 ? list.get(list.size() - 2) : latest);
             loadStats(profileName);
@@ -174,35 +181,56 @@ public final class ProfilesViewModel {
         diffOld.set(null);
         diffNew.set(null);
         savedSettings.set(null);
+        savedAlerts.set(null);
         name.set("");
         draft.load(AcceptSettings.defaults());
+        alerts.load(AlertPolicy.NONE);
         status.set("A new profile: give it a name and save.");
     }
 
     /** Saves the edits: a new profile's version 1, or a new version of the selected one (renamed first if needed). */
     public CompletableFuture<ProfileVersion> save() {
         if (saveDisabled.get()) {
-            status.set(!draft.problemsProperty().get().isEmpty() ? draft.problemsProperty().get()
+            status.set(!problems().isEmpty() ? problems()
                     : name.get().isBlank() ? "A profile needs a name." : "Nothing changed since the last version.");
             return CompletableFuture.failedFuture(new IllegalStateException(status.get()));
         }
         AcceptSettings settings = draft.settings();
+        AlertPolicy policy = alerts.policy();
         String newName = name.get().strip();
         ProfileSummary current = selected.get();
         return tasks.run(() -> {
             if (current == null) {
-                return store.create(newName, settings);
+                return store.create(newName, settings, policy);
             }
             if (!current.name().equals(newName)) {
                 store.rename(current.name(), newName);
             }
-            return Objects.equals(store.latest(newName).map(ProfileVersion::settings).orElse(null), settings)
-                    ? store.latest(newName).orElseThrow()
-                    : store.save(newName, settings);
+            ProfileVersion latest = store.latest(newName).orElse(null);
+            return latest != null && latest.settings().equals(settings) && latest.alerts().equals(policy) ? latest
+                    : store.save(newName, settings, policy);
         }, saved -> {
             status.set("Saved " + saved.ref().describe() + ".");
             changed(saved.name());
         }, status::set);
+    }
+
+    /** The settings' problem, else the alert fields' one; empty when both are fine. */
+    private String problems() {
+        String settings = draft.problemsProperty().get();
+        return settings != null && !settings.isEmpty() ? settings : alerts.problemsProperty().get();
+    }
+
+    /** Back to the latest saved version: its settings and its alerts. */
+    public void revert() {
+        draft.resetToLastUsed();
+        alerts.load(savedAlerts.get());
+    }
+
+    /** Puts an older version's settings and alerts in the editor; saving makes them the newest version. */
+    public void editFrom(ProfileVersion version) {
+        draft.load(version.settings());
+        alerts.load(version.alerts());
     }
 
     /** A copy of the selected profile's latest version as a new profile, then selected. */
@@ -277,8 +305,9 @@ public final class ProfilesViewModel {
             return;
         }
         boolean extras = SessionConfigJson.hasExtras(older.settings()) || SessionConfigJson.hasExtras(newer.settings());
-        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(SessionConfigJson.diffText(older.settings(), extras),
-                SessionConfigJson.diffText(newer.settings(), extras))));
+        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(
+                SessionConfigJson.diffText(older.settings(), extras) + ProfileAlertsDraft.diffLines(older.alerts()),
+                SessionConfigJson.diffText(newer.settings(), extras) + ProfileAlertsDraft.diffLines(newer.alerts()))));
     }
 
     // ---- routing rules ----
@@ -358,6 +387,11 @@ public final class ProfilesViewModel {
     /** The edited settings, with the accept panel's validation ({@link AcceptViewModel#problemsProperty()}). */
     public AcceptViewModel draft() {
         return draft;
+    }
+
+    /** The edited profile's own alert rules and cost cap, checked as typed. */
+    public ProfileAlertsDraft alerts() {
+        return alerts;
     }
 
     public BooleanBinding saveDisabledProperty() {
