@@ -95,7 +95,7 @@ class InstrumentationEndToEndTest {
                 HeadlessMain.DEMO_SPEED); // at full speed a script may end before the hang-up goes out
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed + err);
-        assertTrue(printed.contains("accepting with profile Watchful v1"), printed);
+        assertTrue(printed.contains("accepting with profile Watchful v1 (1 alert rule, cost cap $0.004)"), printed);
 
         List<String> alerts = printed.lines().filter(l -> l.contains(" ALERT ")).toList();
         assertTrue(alerts.stream().anyMatch(l -> l.matches("\\[rtc_\\w+] ALERT keyword: charged twice")),
