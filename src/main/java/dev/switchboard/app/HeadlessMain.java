@@ -116,7 +116,8 @@ public final class HeadlessMain {
                     return 2;
                 }
                 runtime.profiles().acceptEveryCallWith(profile);
-                out.println("switchboard: accepting with profile " + profile.ref().describe());
+                out.println("switchboard: accepting with profile " + profile.ref().describe()
+                        + (profile.alerts().isEmpty() ? "" : " (" + profile.alerts().describe() + ")"));
             } else {
                 runtime.service().setAutoAccept(true, tools == null ? config.acceptSettings()
                         : config.acceptSettings().withTools(tools));

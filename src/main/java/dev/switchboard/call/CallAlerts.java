@@ -29,6 +29,8 @@ public final class CallAlerts {
     private final Set<String> fired = new HashSet<>();
     private final Set<String> scannedLines = new HashSet<>();
     private final Map<String, Deque<Instant>> toolCalls = new HashMap<>();
+    private WatchdogLimits global = WatchdogLimits.DEFAULTS;
+    private AlertPolicy profile = AlertPolicy.NONE;
     private WatchdogLimits limits = WatchdogLimits.DEFAULTS;
     private Instant lastActivity;
     private boolean callerSpoke;
@@ -38,12 +40,26 @@ public final class CallAlerts {
         this.clock = clock;
     }
 
+    /** The global limits ({@code --alert}, {@code --cost-cap} and the watchdogs' defaults). */
     public void useLimits(WatchdogLimits newLimits) {
         synchronized (owner) {
-            limits = newLimits == null ? WatchdogLimits.DEFAULTS : newLimits;
+            global = newLimits == null ? WatchdogLimits.DEFAULTS : newLimits;
+            limits = profile.on(global);
         }
     }
 
+    /**
+     * The alerts of the profile the call is accepted with: its rules on top of the global ones, its cost cap
+     * instead of the global one when set. Independent of {@link #useLimits}, so either may come first.
+     */
+    public void useProfile(AlertPolicy policy) {
+        synchronized (owner) {
+            profile = policy == null ? AlertPolicy.NONE : policy;
+            limits = profile.on(global);
+        }
+    }
+
+    /** The limits in force: the global ones with the profile's on top. */
     public WatchdogLimits limits() {
         synchronized (owner) {
             return limits;

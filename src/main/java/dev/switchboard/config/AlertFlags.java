@@ -9,8 +9,7 @@ import java.util.OptionalDouble;
 /** {@code --cost-cap USD} and {@code --alert REGEX} (repeatable) as the global watchdog limits. */
 public final class AlertFlags {
 
-    /** Far above any real call; a larger cap is surely a typo. */
-    static final double MAX_COST_CAP_USD = 10_000;
+    static final double MAX_COST_CAP_USD = dev.switchboard.call.AlertPolicy.MAX_COST_CAP_USD;
 
     private AlertFlags() {
     }

@@ -15,8 +15,12 @@ public interface CallActions {
 
     CompletableFuture<Void> accept(Call call, AcceptSettings settings);
 
-    /** Accepts with a saved profile version; where history is kept, the call's record notes which version. */
+    /**
+     * Accepts with a saved profile version; where history is kept, the call's record notes which version. The
+     * version's alert rules and cost cap apply to the call from now on.
+     */
     default CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
+        call.alerts().useProfile(profile.alerts());
         return accept(call, profile.tracedSettings());
     }
 

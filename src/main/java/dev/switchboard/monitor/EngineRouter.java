@@ -74,7 +74,7 @@ final class EngineRouter implements CallActions {
     @Override
     public CompletableFuture<Void> acceptWithProfile(Call call, ProfileVersion profile) {
         profileTags.accept(call.id(), profile);
-        return accept(call, profile.tracedSettings());
+        return CallActions.super.acceptWithProfile(call, profile);
     }
 
     @Override

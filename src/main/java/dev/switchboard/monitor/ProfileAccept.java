@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Saved profiles at work, for the window and headless mode alike: the routing rules (while nobody auto-accepts
  * everything, a rule for the called number accepts with its profile) and {@code --profile} (every call accepted
  * with one profile version). Each accept goes through {@link CallActions#acceptWithProfile}, which notes the
- * version on the call's record.
+ * version on the call's record, or is tagged here; either way the version's alert rules and cost cap apply to the
+ * call ({@link dev.switchboard.call.CallAlerts#useProfile}).
  */
 public final class ProfileAccept {
 
@@ -90,6 +91,7 @@ public final class ProfileAccept {
             if (running.autoAccept()) {
                 // after every other listener has seen the call ring
                 recorder.tagProfile(call.id(), arm);
+                call.alerts().useProfile(arm.alerts());
                 running.later(() -> actions.accept(call, arm.tracedSettings()));
             } else {
                 recorder.tagProfile(call.id(), arm);
@@ -99,6 +101,7 @@ public final class ProfileAccept {
         ProfileVersion profile = everyCall;
         if (profile != null) {
             recorder.tagProfile(call.id(), profile);
+            call.alerts().useProfile(profile.alerts()); // the auto-answer accepts with its settings
             return;
         }
         if (autoAnswer.autoAccept()) {

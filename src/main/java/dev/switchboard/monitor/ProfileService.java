@@ -1,6 +1,7 @@
 package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
 import dev.switchboard.history.ProfileSummary;
 import dev.switchboard.history.ProfileVersion;
 import dev.switchboard.history.RoutingRule;
@@ -21,8 +22,14 @@ public interface ProfileService {
 
     ProfileVersion create(String name, AcceptSettings settings);
 
-    /** A new version of an existing profile. */
+    /** A new profile with its own alert rules and cost cap. */
+    ProfileVersion create(String name, AcceptSettings settings, AlertPolicy alerts);
+
+    /** A new version of an existing profile; the latest version's alerts stay. */
     ProfileVersion save(String name, AcceptSettings settings);
+
+    /** A new version of an existing profile with these alerts. */
+    ProfileVersion save(String name, AcceptSettings settings, AlertPolicy alerts);
 
     ProfileVersion duplicate(String name, String newName);
 

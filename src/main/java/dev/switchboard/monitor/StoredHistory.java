@@ -1,6 +1,7 @@
 package dev.switchboard.monitor;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
 import dev.switchboard.config.PriceFile;
 import dev.switchboard.history.CallAnalysis;
 import dev.switchboard.history.CallMetrics;
@@ -104,8 +105,18 @@ public final class StoredHistory implements HistoryService, ProfileService {
     }
 
     @Override
+    public ProfileVersion create(String name, AcceptSettings settings, AlertPolicy alerts) {
+        return store.profiles().create(name, settings, alerts);
+    }
+
+    @Override
     public ProfileVersion save(String name, AcceptSettings settings) {
         return store.profiles().save(name, settings);
+    }
+
+    @Override
+    public ProfileVersion save(String name, AcceptSettings settings, AlertPolicy alerts) {
+        return store.profiles().save(name, settings, alerts);
     }
 
     @Override

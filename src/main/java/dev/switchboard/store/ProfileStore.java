@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
+import dev.switchboard.call.AlertRule;
+import dev.switchboard.history.AlertPolicyJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +27,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Agent profiles: named accept settings, kept in the history database. Every save adds a version (number, time,
- * settings); old versions are never changed, so a call's recorded {@link ProfileRef} always finds what it used
+ * settings, the profile's own alert rules and cost cap); old versions are never changed, so a call's recorded {@link ProfileRef} always finds what it used
  * (until the profile is deleted). Names are unique ignoring case. Thread-safe; does I/O, so call it off the FX thread.
  */
 public final class ProfileStore {
@@ -42,8 +46,13 @@ public final class ProfileStore {
         this.store = store;
     }
 
-    /** Creates a profile with its version 1. */
+    /** Creates a profile with its version 1, without alerts of its own. */
     public ProfileVersion create(String name, AcceptSettings settings) {
+        return create(name, settings, AlertPolicy.NONE);
+    }
+
+    /** Creates a profile with its version 1. */
+    public ProfileVersion create(String name, AcceptSettings settings, AlertPolicy alerts) {
         String clean = checkName(name);
         return store.inTransaction(c -> {
             if (profileId(c, clean).isPresent()) {
@@ -57,23 +66,31 @@ public final class ProfileStore {
                 ps.executeUpdate();
             }
             id = profileId(c, clean).orElseThrow();
-            return insertVersion(c, id, clean, 1, now, settings);
+            return insertVersion(c, id, clean, 1, now, settings, alerts);
         });
     }
 
-    /** Saves an edit: a new version numbered one past the latest. */
+    /** Saves new settings as a new version numbered one past the latest; the latest version's alerts stay. */
     public ProfileVersion save(String name, AcceptSettings settings) {
+        return save(name, settings, null);
+    }
+
+    /** Saves an edit: a new version numbered one past the latest ({@code alerts} null: the latest's alerts). */
+    public ProfileVersion save(String name, AcceptSettings settings, AlertPolicy alerts) {
         return store.inTransaction(c -> {
             long id = requireId(c, name);
             String stored = storedName(c, id);
-            return insertVersion(c, id, stored, latestVersion(c, id) + 1, store.clock().instant(), settings);
+            int latest = latestVersion(c, id);
+            AlertPolicy kept = alerts != null ? alerts
+                    : readVersion(c, id, latest).map(ProfileVersion::alerts).orElse(AlertPolicy.NONE);
+            return insertVersion(c, id, stored, latest + 1, store.clock().instant(), settings, kept);
         });
     }
 
     /** A new profile with the latest settings of another, as its version 1. */
     public ProfileVersion duplicate(String name, String newName) {
         ProfileVersion source = latest(name).orElseThrow(() -> noSuchProfile(name));
-        return create(newName, source.settings());
+        return create(newName, source.settings(), source.alerts());
     }
 
     /** Renames a profile; its versions stay. Calls recorded earlier keep the old name. */
@@ -154,14 +171,12 @@ public final class ProfileStore {
             if (id.isEmpty()) {
                 return out;
             }
-            String stored = storedName(c, id.get());
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, saved_ns, settings_json"
-                    + " FROM profile_versions WHERE profile_id = ? ORDER BY version")) {
+            try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS
+                    + " WHERE v.profile_id = ? ORDER BY v.version")) {
                 ps.setLong(1, id.get());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ProfileVersion(stored, rs.getInt(1), Sql.instant(rs.getLong(2)),
-                                HistoryJson.settingsFromJson(rs.getString(3))));
+                        out.add(version(rs));
                     }
                 }
             }
@@ -179,7 +194,8 @@ public final class ProfileStore {
     /**
      * The named profiles (all when {@code names} is empty) with every version, as JSON:
      * {@code {"format":"switchboard-profiles","formatVersion":1,"profiles":[{"name":…,"versions":[{"version":1,
-     * "savedAt":…,"settings":{…}}]}]}}.
+     * "savedAt":…,"settings":{…},"alerts":{"rules":[…],"costCapUsd":…}}]}]}} ({@code alerts} only when the version
+     * has any; a file without them still reads).
      */
     public String exportJson(Collection<String> names) {
         ObjectNode root = HistoryJson.MAPPER.createObjectNode();
@@ -200,6 +216,9 @@ public final class ProfileStore {
                 vn.put("version", v.version());
                 vn.put("savedAt", v.savedAt().toString());
                 vn.set("settings", HistoryJson.settingsNode(v.settings(), true)); // MCP secrets stay here
+                if (!v.alerts().isEmpty()) {
+                    vn.set("alerts", AlertPolicyJson.node(v.alerts()));
+                }
             }
         }
         try {
@@ -215,8 +234,8 @@ public final class ProfileStore {
 
     /**
      * Reads a profiles file. A profile with a new name is created with all its versions (renumbered from 1, saved
-     * times kept). For a name that exists, the file's latest settings become a new version, unless they equal the
-     * current latest. Returns the latest version of each profile touched.
+     * times kept). For a name that exists, the file's latest settings and alerts become a new version, unless they
+     * equal the current latest. Returns the latest version of each profile touched.
      */
     public List<ProfileVersion> importJson(String json) {
         JsonNode root;
@@ -254,16 +273,19 @@ public final class ProfileStore {
                     ProfileVersion last = null;
                     int number = 1;
                     for (JsonNode v : versions) {
-                        last = insertVersion(c, id, name, number++, savedAt(v), settingsOf(name, v));
+                        last = insertVersion(c, id, name, number++, savedAt(v), settingsOf(name, v), alertsOf(name, v));
                     }
                     result.add(last);
                 } else {
                     long id = existing.get();
-                    AcceptSettings incoming = settingsOf(name, versions.get(versions.size() - 1));
+                    JsonNode last = versions.get(versions.size() - 1);
+                    AcceptSettings incoming = settingsOf(name, last);
+                    AlertPolicy incomingAlerts = alertsOf(name, last);
                     int latest = latestVersion(c, id);
                     ProfileVersion current = readVersion(c, id, latest).orElseThrow();
-                    result.add(incoming.equals(current.settings()) ? current
-                            : insertVersion(c, id, storedName(c, id), latest + 1, store.clock().instant(), incoming));
+                    result.add(incoming.equals(current.settings()) && incomingAlerts.equals(current.alerts()) ? current
+                            : insertVersion(c, id, storedName(c, id), latest + 1, store.clock().instant(), incoming,
+                            incomingAlerts));
                 }
             }
             return result;
@@ -284,6 +306,14 @@ public final class ProfileStore {
         return s;
     }
 
+    private static AlertPolicy alertsOf(String name, JsonNode version) {
+        try {
+            return AlertPolicyJson.read(version.get("alerts"));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("profile '" + name + "' in the file has bad alerts: " + e.getMessage());
+        }
+    }
+
     private static Instant savedAt(JsonNode version) {
         try {
             return Instant.parse(version.path("savedAt").asText());
@@ -293,34 +323,61 @@ public final class ProfileStore {
     }
 
     private ProfileVersion insertVersion(Connection c, long id, String name, int version, Instant at,
-                                         AcceptSettings settings) throws SQLException {
+                                         AcceptSettings settings, AlertPolicy alerts) throws SQLException {
         if (settings == null) {
             throw new IllegalArgumentException("settings are null");
         }
+        AlertPolicy policy = alerts == null ? AlertPolicy.NONE : alerts;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO profile_versions (profile_id, version, saved_ns,"
-                + " settings_json) VALUES (?, ?, ?, ?)")) {
+                + " settings_json, alert_rules_json, cost_cap_usd) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setInt(2, version);
             ps.setLong(3, Sql.nanos(at));
             ps.setString(4, HistoryJson.settingsJson(settings));
+            ps.setString(5, AlertPolicyJson.rulesJson(policy));
+            if (policy.costCapUsd().isPresent()) {
+                ps.setDouble(6, policy.costCapUsd().getAsDouble());
+            } else {
+                ps.setNull(6, java.sql.Types.REAL);
+            }
             ps.executeUpdate();
         }
-        return new ProfileVersion(name, version, at, settings);
+        return new ProfileVersion(name, version, at, settings, policy);
     }
 
+    private static final String VERSION_COLUMNS = "SELECT p.name, v.version, v.saved_ns, v.settings_json,"
+            + " v.alert_rules_json, v.cost_cap_usd FROM profile_versions v JOIN profiles p ON p.id = v.profile_id";
+
     private static Optional<ProfileVersion> readVersion(Connection c, long id, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.name, v.saved_ns, v.settings_json FROM profile_versions v"
-                + " JOIN profiles p ON p.id = v.profile_id WHERE v.profile_id = ? AND v.version = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE v.profile_id = ? AND v.version = ?")) {
             ps.setLong(1, id);
             ps.setInt(2, version);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ProfileVersion(rs.getString(1), version, Sql.instant(rs.getLong(2)),
-                        HistoryJson.settingsFromJson(rs.getString(3))));
+                return rs.next() ? Optional.of(version(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** One row of {@link #VERSION_COLUMNS}. */
+    private static ProfileVersion version(ResultSet rs) throws SQLException {
+        double cap = rs.getDouble(6);
+        boolean capped = !rs.wasNull();
+        return new ProfileVersion(rs.getString(1), rs.getInt(2), Sql.instant(rs.getLong(3)),
+                HistoryJson.settingsFromJson(rs.getString(4)), storedAlerts(rs.getString(5), capped, cap));
+    }
+
+    /** Checked when saved; an expression this Java cannot compile (a hand-edited database) is left out, not fatal. */
+    private static AlertPolicy storedAlerts(String rulesJson, boolean capped, double cap) {
+        List<AlertRule> rules = new ArrayList<>();
+        for (String expression : AlertPolicyJson.rulesFromJson(rulesJson)) {
+            try {
+                rules.add(AlertRule.of(expression));
+            } catch (IllegalArgumentException e) {
+                // skipped: the version still loads
+            }
+        }
+        boolean validCap = capped && cap > 0 && cap <= AlertPolicy.MAX_COST_CAP_USD;
+        return new AlertPolicy(rules, validCap ? OptionalDouble.of(cap) : OptionalDouble.empty());
     }
 
     private static Optional<Long> profileId(Connection c, String name) throws SQLException {

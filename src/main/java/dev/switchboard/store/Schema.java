@@ -88,7 +88,10 @@ final class Schema {
                             + " turns INTEGER NOT NULL, greeting_ms INTEGER, turn_p50_ms INTEGER, turn_p95_ms INTEGER,"
                             + " turn_max_ms INTEGER, interruptions INTEGER NOT NULL, responses INTEGER NOT NULL,"
                             + " cost_usd REAL, alerts INTEGER NOT NULL, warnings INTEGER NOT NULL, close_code INTEGER,"
-                            + " close_reason TEXT, webhook_lag_ms INTEGER, per_turn_json TEXT NOT NULL DEFAULT '[]')")));
+                            + " close_reason TEXT, webhook_lag_ms INTEGER, per_turn_json TEXT NOT NULL DEFAULT '[]')")),
+            new Migration(5, "a profile version's own alert rules and cost cap", List.of(
+                    "ALTER TABLE profile_versions ADD COLUMN alert_rules_json TEXT NOT NULL DEFAULT '[]'",
+                    "ALTER TABLE profile_versions ADD COLUMN cost_cap_usd REAL")));
 
     /**
      * Utterance ids are {@code epochMillis × 2^20 + n}: the id order is the time order (to the millisecond, then

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.config.AppConfig;
@@ -21,13 +23,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Headless against the simulator: the summary line, the cost of a {@code --prices} file, alerts and warnings. */
+/**
+ * Headless against the simulator: the summary line, the cost of a {@code --prices} file, alerts (global and a
+ * profile's) and warnings.
+ */
 class InstrumentationEndToEndTest {
 
     private static final Pattern SUMMARY = Pattern.compile("\\[(rtc_\\w+)] summary: turns=(\\d+) greeting_ms=(-?\\d+)"
@@ -73,6 +79,39 @@ class InstrumentationEndToEndTest {
             }
         }
         assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), summaries, printed);
+    }
+
+    @Test
+    void aProfilesRulesAddToTheGlobalOnesAndItsCostCapWinsHeadless() throws Exception {
+        try (HistoryStore store = HistoryStore.openIn(workingDir.resolve("data"))) {
+            store.profiles().create("Watchful", AcceptSettings.defaults(),
+                    AlertPolicy.of(List.of("charged (twice|once)"), OptionalDouble.of(0.004)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = HeadlessMain.run(new String[] {"--headless", "--demo", "--port", "0", "--data-dir", dataDir(),
+                "--profile", "watchful", "--cost-cap", "1000", "--alert", "how can I help"}, Map.of(), workingDir,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                HeadlessMain.DEMO_SPEED); // at full speed a script may end before the hang-up goes out
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, printed + err);
+        assertTrue(printed.contains("accepting with profile Watchful v1 (1 alert rule, cost cap $0.004)"), printed);
+
+        List<String> alerts = printed.lines().filter(l -> l.contains(" ALERT ")).toList();
+        assertTrue(alerts.stream().anyMatch(l -> l.matches("\\[rtc_\\w+] ALERT keyword: charged twice")),
+                "the profile's rule: " + printed);
+        assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), alerts.stream()
+                .filter(l -> l.matches("\\[rtc_\\w+] ALERT keyword: how can I help")).count(),
+                "the global rule still holds on every call: " + printed);
+        List<String> capped = alerts.stream().filter(l -> l.contains(" ALERT cost_cap: ")).toList();
+        assertEquals(HeadlessMain.DEMO_SEQUENCE.size(), capped.size(), printed);
+        assertTrue(capped.stream().allMatch(l -> l.endsWith("passed the cap of $0.0040")),
+                "the profile's cap, not the global $1000: " + capped);
+        for (String id : capped.stream().map(l -> l.substring(1, l.indexOf(']'))).toList()) {
+            assertTrue(printed.contains("[" + id + "] note: cost cap reached: asking the agent to wrap up"), printed);
+        }
+        assertTrue(printed.lines().anyMatch(l -> l.matches("\\[rtc_\\w+] state: ended \\((call ended: hung up|hung up"
+                + " from Switchboard)\\)")), "hung up after the wrap-up, not by the caller: " + printed);
     }
 
     /** The issue's formula, straight from the raw {@code response.done} usage. */

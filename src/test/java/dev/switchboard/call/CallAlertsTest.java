@@ -170,4 +170,53 @@ class CallAlertsTest {
         alerts.check();
         assertEquals(0, alerts.count());
     }
+
+    @Test
+    void aProfilesRulesAddToTheGlobalOnesAndRaiseTheSameKeywordAlert() {
+        alerts.useProfile(AlertPolicy.of(List.of("cancel (my|the) contract", "refund"), OptionalDouble.empty()));
+        alerts.useLimits(WatchdogLimits.DEFAULTS.withRules(List.of(AlertRule.of("refund"), AlertRule.of("lawyer"))));
+        assertEquals(List.of("refund", "lawyer", "cancel (my|the) contract"),
+                alerts.limits().rules().stream().map(AlertRule::expression).toList(), "global first, no duplicate");
+        call.completeUtterance("c1", Speaker.CALLER, "Please cancel my contract, or my lawyer will call");
+        alerts.check();
+        assertEquals(List.of("keyword: lawyer", "keyword: cancel my contract"), described());
+        assertTrue(call.transcript().stream().anyMatch(e -> e.kind() == TranscriptEntry.Kind.ALERT
+                && e.text().equals("Alert — keyword: cancel my contract")), "a line like any other alert's");
+    }
+
+    @Test
+    void theProfilesCostCapWinsOverTheGlobalOneAndNoCapKeepsTheGlobal() {
+        WatchdogLimits global = WatchdogLimits.DEFAULTS.withCostCap(OptionalDouble.of(5));
+        assertEquals(OptionalDouble.of(0.01),
+                new AlertPolicy(List.of(), OptionalDouble.of(0.01)).on(global).costCapUsd());
+        assertEquals(OptionalDouble.of(5), AlertPolicy.NONE.on(global).costCapUsd());
+        assertEquals(OptionalDouble.of(20), new AlertPolicy(List.of(), OptionalDouble.of(20)).on(global).costCapUsd(),
+                "a profile may allow more than the global cap");
+
+        call.turns().usePrices(new PriceTable(Map.of("gpt-realtime", new ModelPrice(4, 0.4, 16, 32, 0.4, 64))));
+        alerts.useLimits(global);
+        alerts.useProfile(new AlertPolicy(List.of(), OptionalDouble.of(0.01)));
+        call.turns().responseCreated("r1");
+        call.turns().responseDone("r1", "completed", null, new ResponseUsage(0, 0, 0, 0, 0, 200)); // $0.0128
+        alerts.check();
+        assertEquals(List.of("cost_cap: $0.0128 passed the cap of $0.0100"), described());
+    }
+
+    @Test
+    void theEditorsTextIsReadLineByLineAndABadLineIsNamed() {
+        assertEquals(List.of("refund", "lawyer"), AlertPolicy.parseRules("  refund \n\n lawyer\n").stream()
+                .map(AlertRule::expression).toList());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> AlertPolicy.parseRules("refund\n(unclosed"));
+        assertTrue(bad.getMessage().startsWith("Alert line 2 is not a valid regular expression: (unclosed"),
+                bad.getMessage());
+        assertEquals(OptionalDouble.empty(), AlertPolicy.parseCostCap("  "));
+        assertEquals(OptionalDouble.of(0.5), AlertPolicy.parseCostCap("$0.50"));
+        assertThrows(IllegalArgumentException.class, () -> AlertPolicy.parseCostCap("half a dollar"));
+        assertThrows(IllegalArgumentException.class, () -> AlertPolicy.parseCostCap("0"));
+        assertThrows(IllegalArgumentException.class, () -> AlertPolicy.parseCostCap("20000"));
+        assertEquals("0.50", AlertPolicy.formatCostCap(OptionalDouble.of(0.5)));
+        assertEquals("0.0025", AlertPolicy.formatCostCap(OptionalDouble.of(0.0025)));
+        assertEquals("2 alert rules, cost cap $1.00", AlertPolicy.of(List.of("a", "b"), OptionalDouble.of(1)).describe());
+    }
 }

@@ -126,6 +126,38 @@ class HistoryStoreTest {
     }
 
     @Test
+    void migratesAVersion4DatabaseItsProfileVersionsWithoutAlertsOfTheirOwn() throws Exception {
+        Path file = dir.resolve("v4.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (Schema.Migration m : Schema.MIGRATIONS) {
+                if (m.version() <= 4) {
+                    for (String sql : m.statements()) {
+                        s.execute(sql);
+                    }
+                }
+            }
+            s.execute("PRAGMA user_version = 4");
+            s.execute("INSERT INTO profiles (id, name, created_ns) VALUES (1, 'Support EN', 0)");
+            s.execute("INSERT INTO profile_versions (profile_id, version, saved_ns, settings_json) VALUES (1, 1, 0, '"
+                    + dev.switchboard.history.HistoryJson.settingsJson(AcceptSettings.defaults().withVoice("sage"))
+                    .replace("'", "''") + "')");
+        }
+
+        try (HistoryStore store = HistoryStore.open(file)) {
+            assertEquals(4, store.openedAtVersion());
+            assertEquals(HistoryStore.latestSchemaVersion(), store.schemaVersion());
+            var old = store.profiles().latest("Support EN").orElseThrow();
+            assertEquals("sage", old.settings().voice());
+            assertEquals(dev.switchboard.call.AlertPolicy.NONE, old.alerts(), "an old version adds no alerts");
+            var policy = dev.switchboard.call.AlertPolicy.of(List.of("refund"), java.util.OptionalDouble.of(0.25));
+            store.profiles().save("Support EN", old.settings(), policy);
+            assertEquals(policy, store.profiles().latest("Support EN").orElseThrow().alerts());
+            assertEquals(dev.switchboard.call.AlertPolicy.NONE, store.profiles().version("Support EN", 1)
+                    .orElseThrow().alerts(), "version 1 unchanged");
+        }
+    }
+
+    @Test
     void refusesADatabaseFromANewerVersion() throws Exception {
         Path file = dir.resolve("future.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {

@@ -12,12 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.call.ManualClock;
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.history.LineDiff.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,55 @@ class ProfileStoreTest {
         }
         assertThrows(StoreException.class, () -> profiles.importJson("{\"format\":\"something-else\"}"));
         assertThrows(StoreException.class, () -> profiles.importJson("not json"));
+    }
+
+    private static final AlertPolicy WATCHFUL = AlertPolicy.of(List.of("refund", "cancel (my|the) contract"),
+            OptionalDouble.of(0.5));
+
+    @Test
+    void eachVersionKeepsItsOwnAlertRulesAndCostCap() {
+        ProfileVersion v1 = profiles.create("Support EN", support(), WATCHFUL);
+        assertEquals(WATCHFUL, v1.alerts());
+        assertEquals(WATCHFUL, profiles.latest("Support EN").orElseThrow().alerts());
+        // new settings alone keep the latest alerts (the accept panel's "save to profile")
+        assertEquals(WATCHFUL, profiles.save("Support EN", support().withVoice("cedar")).alerts());
+        AlertPolicy capOnly = new AlertPolicy(List.of(), OptionalDouble.of(2));
+        profiles.save("Support EN", support().withVoice("cedar"), capOnly);
+        profiles.save("Support EN", support().withVoice("cedar"), AlertPolicy.NONE);
+
+        assertEquals(List.of(WATCHFUL, WATCHFUL, capOnly, AlertPolicy.NONE),
+                profiles.versions("Support EN").stream().map(ProfileVersion::alerts).toList());
+        assertEquals(capOnly, profiles.version("Support EN", 3).orElseThrow().alerts());
+        profiles.create("Billing", support(), WATCHFUL);
+        assertEquals(WATCHFUL, profiles.duplicate("Billing", "Billing FR").alerts(), "a copy takes the alerts");
+        assertEquals(WATCHFUL, profiles.latest("Billing FR").orElseThrow().alerts());
+    }
+
+    @Test
+    void alertsTravelInTheProfilesFileAndABadRuleIsRefusedInPlainWords() throws Exception {
+        profiles.create("Support EN", support(), WATCHFUL);
+        profiles.create("Sales", AcceptSettings.defaults());
+        String json = profiles.exportJson(List.of());
+        assertTrue(json.contains("\"rules\" : [ \"refund\", \"cancel (my|the) contract\" ]"), json);
+        assertTrue(json.contains("\"costCapUsd\" : 0.5"), json);
+
+        try (HistoryStore other = HistoryStore.open(dir.resolve("other.db"), clock)) {
+            other.profiles().create("Sales", AcceptSettings.defaults(), WATCHFUL);
+            other.profiles().importJson(json);
+            assertEquals(WATCHFUL, other.profiles().latest("Support EN").orElseThrow().alerts());
+            ProfileVersion sales = other.profiles().latest("Sales").orElseThrow();
+            assertEquals(2, sales.version(), "same settings, other alerts: a new version");
+            assertEquals(AlertPolicy.NONE, sales.alerts());
+            other.profiles().importJson(json);
+            assertEquals(2, other.profiles().latest("Sales").orElseThrow().version(), "the same again: nothing new");
+
+            String bad = json.replace("cancel (my|the) contract", "cancel (my|the contract");
+            StoreException e = assertThrows(StoreException.class, () -> other.profiles().importJson(
+                    bad.replace("\"Support EN\"", "\"Support FR\"")));
+            assertTrue(e.getMessage().startsWith("profile 'Support FR' in the file has bad alerts: not a valid regular"
+                    + " expression: cancel (my|the contract"), e.getMessage());
+            assertTrue(other.profiles().latest("Support FR").isEmpty(), "nothing of that file was kept");
+        }
     }
 
     @Test

@@ -31,7 +31,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The latency badge, the waterfall, a barged-in bubble, the alert badge and the voice lock, on the real window. */
+/**
+ * The latency badge, the waterfall, a barged-in bubble, the alert badge, a caller's speaker tag and the voice lock,
+ * on the real window.
+ */
 @ExtendWith(WindowHarness.class)
 class InstrumentationWindowTest {
 
@@ -157,6 +160,12 @@ class InstrumentationWindowTest {
                 .map(n -> n.isVisible() && ((Label) n).getText().equals("1")).orElse(false));
         WindowHarness.waitUntil(() -> robot.lookup(".marker.alert").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Alert — keyword: lawyer")).orElse(false));
+        assertFalse(robot.lookup(".speaker-tag").queryAll().stream().anyMatch(Node::isVisible), "no label: no tag");
+
+        call.turns().speakerSegment(new dev.switchboard.call.SpeakerSegment("c1", "seg_1", "A", 0, 1.5,
+                "I will call my lawyer."));
+        WindowHarness.waitUntil(() -> robot.lookup(".speaker-tag").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && ((Label) n).getText().equals("Speaker A")));
     }
 
     @Test

@@ -157,6 +157,29 @@ class ViewModelTest {
         }
 
         @Test
+        void aCallerLineShowsItsDiarizedSpeakerAndNothingWithoutOne() {
+            transcript.show(call);
+            call.completeUtterance("c1", Speaker.CALLER, "Hi, it's me.");
+            call.completeUtterance("a1", Speaker.AGENT, "Hello!");
+            call.completeUtterance("c2", Speaker.CALLER, "And me.");
+            transcript.refresh();
+            TranscriptLine first = transcript.lines().get(0);
+            assertEquals("", first.speakerTag(), "no segments: no tag");
+            String before = first.copyText();
+
+            call.turns().speakerSegment(new dev.switchboard.call.SpeakerSegment("c1", "s1", "A", 0, 0.8, "Hi,"));
+            call.turns().speakerSegment(new dev.switchboard.call.SpeakerSegment("c1", "s2", "A", 0.8, 1.4, "it's me."));
+            call.turns().speakerSegment(new dev.switchboard.call.SpeakerSegment("c2", "s3", "speaker_1", 0, 1, "And"));
+            call.turns().speakerSegment(new dev.switchboard.call.SpeakerSegment("c2", "s4", "A", 1, 2, "me."));
+            transcript.refresh();
+            assertSame(first, transcript.lines().get(0), "the same line, tagged in place");
+            assertEquals("Speaker A", first.speakerTag());
+            assertEquals("", transcript.lines().get(1).speakerTag(), "agent lines carry none");
+            assertEquals("Speakers 1, A", transcript.lines().get(2).speakerTag());
+            assertEquals(before.replace("Caller:", "Caller (Speaker A):"), first.copyText());
+        }
+
+        @Test
         void speakingFollowsVoiceActivity() {
             transcript.show(call);
             call.speaking(Speaker.CALLER, true);

@@ -214,7 +214,7 @@ public final class ProfilesView extends BorderPane {
         save.setOnAction(e -> model.save());
         Button revert = Widgets.button("Revert", "fth-rotate-ccw", Styles.FLAT);
         revert.setTooltip(new Tooltip("Back to the latest saved version"));
-        revert.setOnAction(e -> draft.resetToLastUsed());
+        revert.setOnAction(e -> model.revert());
         revert.disableProperty().bind(model.selectedProperty().isNull());
         HBox buttons = new HBox(8, save, revert);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -223,7 +223,7 @@ public final class ProfilesView extends BorderPane {
                 Widgets.fieldRow(Widgets.field("Voice", voice), Widgets.field("Model", modelChoice), 1, 1), Widgets.field("Greeting", greeting),
                 Widgets.fieldRow(Widgets.field("Caller transcription", transcription), Widgets.field("Turn detection", turns), 1, 1),
                 new AdvancedSettingsPane(draft.sessionProperty(), draft.inputProblemsProperty(), draft.toolsProperty(),
-                        draft.voiceProperty()), problems, buttons);
+                        draft.voiceProperty()), new ProfileAlertsPane(model.alerts()), problems, buttons);
         VBox.setVgrow(form.getChildren().get(1), Priority.ALWAYS);
         form.getStyleClass().add("editor-pane");
         return form;
@@ -253,9 +253,9 @@ public final class ProfilesView extends BorderPane {
             }
         });
         Button load = Widgets.button("Edit from this version", "fth-edit-2", Styles.SMALL, Styles.FLAT);
-        load.setTooltip(new Tooltip("Put this version's settings in the editor; saving makes them the newest version"));
+        load.setTooltip(new Tooltip("Put this version's settings and alerts in the editor; saving makes them the newest version"));
         load.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        load.setOnAction(e -> model.draft().load(list.getSelectionModel().getSelectedItem().settings()));
+        load.setOnAction(e -> model.editFrom(list.getSelectionModel().getSelectedItem()));
         VBox left = new VBox(list, load);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setMinWidth(200);
@@ -346,20 +346,20 @@ public final class ProfilesView extends BorderPane {
     // ---- routing rules ----
 
     private Node rules() {
-        TableView<ProfilesViewModel.RuleRow> table = new TableView<>(model.rules());
+        TableView<RoutingRuleRow> table = new TableView<>(model.rules());
         table.setId("rulesTable");
         table.setEditable(true);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.label("No rules: every call rings for a person.", Styles.TEXT_MUTED));
 
-        TableColumn<ProfilesViewModel.RuleRow, String> order = new TableColumn<>("#");
+        TableColumn<RoutingRuleRow, String> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 Integer.toString(model.rules().indexOf(c.getValue()) + 1)));
         order.setPrefWidth(40);
         order.setMaxWidth(50);
         order.setSortable(false);
-        TableColumn<ProfilesViewModel.RuleRow, String> prefix = new TableColumn<>("Called number starts with");
+        TableColumn<RoutingRuleRow, String> prefix = new TableColumn<>("Called number starts with");
         prefix.setCellValueFactory(c -> c.getValue().prefixProperty());
         prefix.setCellFactory(TextFieldTableCell.forTableColumn());
         prefix.setOnEditCommit(e -> {
@@ -372,7 +372,7 @@ public final class ProfilesView extends BorderPane {
         Runnable syncNames = () -> names.setAll(model.profiles().stream().map(ProfileSummary::name).toList());
         model.profiles().addListener((javafx.collections.ListChangeListener<ProfileSummary>) c -> syncNames.run());
         syncNames.run();
-        TableColumn<ProfilesViewModel.RuleRow, String> profile = new TableColumn<>("Accept with profile");
+        TableColumn<RoutingRuleRow, String> profile = new TableColumn<>("Accept with profile");
         profile.setCellValueFactory(c -> c.getValue().profileProperty());
         profile.setCellFactory(ComboBoxTableCell.forTableColumn(names));
         profile.setOnEditCommit(e -> {
@@ -381,7 +381,7 @@ public final class ProfilesView extends BorderPane {
         });
         profile.setPrefWidth(200);
         profile.setSortable(false);
-        TableColumn<ProfilesViewModel.RuleRow, Boolean> enabled = new TableColumn<>("Enabled");
+        TableColumn<RoutingRuleRow, Boolean> enabled = new TableColumn<>("Enabled");
         enabled.setCellValueFactory(c -> c.getValue().enabledProperty());
         enabled.setCellFactory(CheckBoxTableCell.forTableColumn(enabled));
         enabled.setSortable(false);
@@ -389,8 +389,8 @@ public final class ProfilesView extends BorderPane {
         table.getColumns().add(prefix);
         table.getColumns().add(profile);
         table.getColumns().add(enabled);
-        model.rules().addListener((javafx.collections.ListChangeListener<ProfilesViewModel.RuleRow>) c -> {
-            for (ProfilesViewModel.RuleRow r : model.rules()) {
+        model.rules().addListener((javafx.collections.ListChangeListener<RoutingRuleRow>) c -> {
+            for (RoutingRuleRow r : model.rules()) {
                 r.enabledProperty().addListener(o -> model.markRulesDirty());
             }
             table.refresh();
@@ -399,7 +399,7 @@ public final class ProfilesView extends BorderPane {
         Button add = Widgets.button("Add rule", "fth-plus", Styles.SMALL);
         add.setId("addRule");
         add.setOnAction(e -> {
-            ProfilesViewModel.RuleRow row = model.addRule();
+            RoutingRuleRow row = model.addRule();
             table.getSelectionModel().select(row);
             table.edit(model.rules().indexOf(row), prefix);
         });
@@ -433,8 +433,8 @@ public final class ProfilesView extends BorderPane {
         return pane;
     }
 
-    private void move(TableView<ProfilesViewModel.RuleRow> table, int by) {
-        ProfilesViewModel.RuleRow row = table.getSelectionModel().getSelectedItem();
+    private void move(TableView<RoutingRuleRow> table, int by) {
+        RoutingRuleRow row = table.getSelectionModel().getSelectedItem();
         model.moveRule(row, by);
         table.getSelectionModel().select(row);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.ui.profiles;
 
 import dev.switchboard.call.AcceptSettings;
+import dev.switchboard.call.AlertPolicy;
 import dev.switchboard.monitor.ProfileService;
 import dev.switchboard.history.LineDiff;
 import dev.switchboard.history.SessionConfigJson;
@@ -30,49 +31,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The profiles editor: the list of profiles, the edited one (the accept panel's fields and validation, via an
- * {@link AcceptViewModel} draft), its versions with a side-by-side diff of two versions' instructions, import and
+ * {@link AcceptViewModel} draft, and its own alerts, via a {@link ProfileAlertsDraft}), its versions with a side-by-side diff of two versions' instructions, import and
  * export, and the routing rules table. Every save adds a version. Store work runs through {@link UiTasks}.
  */
 public final class ProfilesViewModel {
-
-    /** One editable routing rule; {@code id} 0 for a rule not saved yet. */
-    public static final class RuleRow {
-        private final long id;
-        private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
-        private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
-        private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
-
-        public RuleRow(long id, String prefix, String profile, boolean enabled) {
-            this.id = id;
-            this.prefix.set(prefix);
-            this.profile.set(profile);
-            this.enabled.set(enabled);
-        }
-
-        RuleRow(RoutingRule rule) {
-            this(rule.id(), rule.numberPrefix(), rule.profileName(), rule.enabled());
-        }
-
-        RoutingRule toRule(int position) {
-            return new RoutingRule(id, position, prefix.get(), profile.get(), enabled.get());
-        }
-
-        public long id() {
-            return id;
-        }
-
-        public StringProperty prefixProperty() {
-            return prefix;
-        }
-
-        public StringProperty profileProperty() {
-            return profile;
-        }
-
-        public BooleanProperty enabledProperty() {
-            return enabled;
-        }
-    }
 
     private final ProfileService store;
     private final UiTasks tasks;
@@ -85,10 +47,12 @@ public final class ProfilesViewModel {
     private final ObjectProperty<ProfileVersion> diffOld = new SimpleObjectProperty<>(this, "diffOld");
     private final ObjectProperty<ProfileVersion> diffNew = new SimpleObjectProperty<>(this, "diffNew");
     private final ObservableList<LineDiff.Row> diffRows = FXCollections.observableArrayList();
-    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<RoutingRuleRow> rules = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty rulesDirty = new SimpleBooleanProperty(this, "rulesDirty");
     private final ObjectProperty<AcceptSettings> savedSettings = new SimpleObjectProperty<>(this, "savedSettings");
+    private final ProfileAlertsDraft alerts = new ProfileAlertsDraft();
+    private final ObjectProperty<AlertPolicy> savedAlerts = new SimpleObjectProperty<>(this, "savedAlerts");
     private final BooleanBinding saveDisabled;
     private final java.util.Optional<dev.switchboard.monitor.ExperimentService> experiments;
     private final javafx.collections.ObservableMap<Integer, dev.switchboard.history.ArmStats> versionStats =
@@ -120,11 +84,13 @@ public final class ProfilesViewModel {
         versionStats.addListener((javafx.collections.MapChangeListener<Integer, dev.switchboard.history.ArmStats>) c ->
                 recomputeStats());
         // nothing to save: a problem in the fields, no name, or an existing profile without changes
-        saveDisabled = Bindings.createBooleanBinding(() -> !draft.problemsProperty().get().isEmpty()
+        saveDisabled = Bindings.createBooleanBinding(() -> !problems().isEmpty()
                         || name.get() == null || name.get().isBlank()
                         || (selected.get() != null && Objects.equals(savedSettings.get(), draft.settings())
+                        && Objects.equals(savedAlerts.get(), alerts.policy())
                         && name.get().strip().equals(selected.get().name())),
-                draft.problemsProperty(), draft.settingsProperty(), name, selected, savedSettings);
+                draft.problemsProperty(), draft.settingsProperty(), alerts.problemsProperty(), alerts.policyProperty(),
+                name, selected, savedSettings, savedAlerts);
     }
 
     // ---- profiles ----
@@ -157,7 +123,9 @@ public final class ProfilesViewModel {
             versions.setAll(list);
             name.set(latest.name());
             savedSettings.set(latest.settings());
+            savedAlerts.set(latest.alerts());
             draft.load(latest.settings());
+            alerts.load(latest.alerts());
             diffNew.set(latest);
             diffOld.set(list.size() > 1 ? list.get(list.size() - 2) : latest);
             loadStats(profileName);
@@ -213,35 +181,56 @@ public final class ProfilesViewModel {
         diffOld.set(null);
         diffNew.set(null);
         savedSettings.set(null);
+        savedAlerts.set(null);
         name.set("");
         draft.load(AcceptSettings.defaults());
+        alerts.load(AlertPolicy.NONE);
         status.set("A new profile: give it a name and save.");
     }
 
     /** Saves the edits: a new profile's version 1, or a new version of the selected one (renamed first if needed). */
     public CompletableFuture<ProfileVersion> save() {
         if (saveDisabled.get()) {
-            status.set(!draft.problemsProperty().get().isEmpty() ? draft.problemsProperty().get()
+            status.set(!problems().isEmpty() ? problems()
                     : name.get().isBlank() ? "A profile needs a name." : "Nothing changed since the last version.");
             return CompletableFuture.failedFuture(new IllegalStateException(status.get()));
         }
         AcceptSettings settings = draft.settings();
+        AlertPolicy policy = alerts.policy();
         String newName = name.get().strip();
         ProfileSummary current = selected.get();
         return tasks.run(() -> {
             if (current == null) {
-                return store.create(newName, settings);
+                return store.create(newName, settings, policy);
             }
             if (!current.name().equals(newName)) {
                 store.rename(current.name(), newName);
             }
-            return Objects.equals(store.latest(newName).map(ProfileVersion::settings).orElse(null), settings)
-                    ? store.latest(newName).orElseThrow()
-                    : store.save(newName, settings);
+            ProfileVersion latest = store.latest(newName).orElse(null);
+            return latest != null && latest.settings().equals(settings) && latest.alerts().equals(policy) ? latest
+                    : store.save(newName, settings, policy);
         }, saved -> {
             status.set("Saved " + saved.ref().describe() + ".");
             changed(saved.name());
         }, status::set);
+    }
+
+    /** The settings' problem, else the alert fields' one; empty when both are fine. */
+    private String problems() {
+        String settings = draft.problemsProperty().get();
+        return settings != null && !settings.isEmpty() ? settings : alerts.problemsProperty().get();
+    }
+
+    /** Back to the latest saved version: its settings and its alerts. */
+    public void revert() {
+        draft.resetToLastUsed();
+        alerts.load(savedAlerts.get());
+    }
+
+    /** Puts an older version's settings and alerts in the editor; saving makes them the newest version. */
+    public void editFrom(ProfileVersion version) {
+        draft.load(version.settings());
+        alerts.load(version.alerts());
     }
 
     /** A copy of the selected profile's latest version as a new profile, then selected. */
@@ -316,34 +305,35 @@ public final class ProfilesViewModel {
             return;
         }
         boolean extras = SessionConfigJson.hasExtras(older.settings()) || SessionConfigJson.hasExtras(newer.settings());
-        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(SessionConfigJson.diffText(older.settings(), extras),
-                SessionConfigJson.diffText(newer.settings(), extras))));
+        diffRows.setAll(LineDiff.sideBySide(LineDiff.diff(
+                SessionConfigJson.diffText(older.settings(), extras) + ProfileAlertsDraft.diffLines(older.alerts()),
+                SessionConfigJson.diffText(newer.settings(), extras) + ProfileAlertsDraft.diffLines(newer.alerts()))));
     }
 
     // ---- routing rules ----
 
     private void showRules(List<RoutingRule> saved) {
-        rules.setAll(saved.stream().map(RuleRow::new).toList());
+        rules.setAll(saved.stream().map(RoutingRuleRow::new).toList());
         rulesDirty.set(false);
     }
 
     /** A new rule at the end, for the selected profile (or the first one). */
-    public RuleRow addRule() {
+    public RoutingRuleRow addRule() {
         String profile = selected.get() != null ? selected.get().name()
                 : profiles.isEmpty() ? "" : profiles.get(0).name();
-        RuleRow row = new RuleRow(0, "+1", profile, true);
+        RoutingRuleRow row = new RoutingRuleRow(0, "+1", profile, true);
         rules.add(row);
         markRulesDirty();
         return row;
     }
 
-    public void removeRule(RuleRow row) {
+    public void removeRule(RoutingRuleRow row) {
         rules.remove(row);
         markRulesDirty();
     }
 
     /** Moves a rule up ({@code -1}) or down ({@code +1}); the first match wins, so order matters. */
-    public void moveRule(RuleRow row, int by) {
+    public void moveRule(RoutingRuleRow row, int by) {
         int at = rules.indexOf(row);
         int to = at + by;
         if (at < 0 || to < 0 || to >= rules.size()) {
@@ -399,6 +389,11 @@ public final class ProfilesViewModel {
         return draft;
     }
 
+    /** The edited profile's own alert rules and cost cap, checked as typed. */
+    public ProfileAlertsDraft alerts() {
+        return alerts;
+    }
+
     public BooleanBinding saveDisabledProperty() {
         return saveDisabled;
     }
@@ -419,7 +414,7 @@ public final class ProfilesViewModel {
         return diffRows;
     }
 
-    public ObservableList<RuleRow> rules() {
+    public ObservableList<RoutingRuleRow> rules() {
         return rules;
     }
 

@@ -2,6 +2,10 @@ package dev.switchboard.ui.transcript;
 
 import dev.switchboard.call.AgentReply;
 import dev.switchboard.call.Speaker;
+import dev.switchboard.call.SpeakerSegment;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import dev.switchboard.call.TranscriptEntry;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,6 +24,7 @@ public final class TranscriptLine {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<TranscriptEntry.Status> status = new SimpleObjectProperty<>(this, "status");
     private final ObjectProperty<AgentReply> reply = new SimpleObjectProperty<>(this, "reply");
+    private final StringProperty speakerTag = new SimpleStringProperty(this, "speakerTag", "");
 
     /** The line for one transcript entry, its offset from the call's start already formatted. */
     public static TranscriptLine of(TranscriptEntry entry, String timestamp) {
@@ -91,6 +96,37 @@ public final class TranscriptLine {
         }
     }
 
+    /** A caller line's diarized speaker, e.g. "Speaker A"; empty when the transcription gave none. */
+    public ReadOnlyStringProperty speakerTagProperty() {
+        return speakerTag;
+    }
+
+    public String speakerTag() {
+        return speakerTag.get();
+    }
+
+    void useSegments(List<SpeakerSegment> segments) {
+        String tag = speakerTag(segments);
+        if (!tag.equals(speakerTag.get())) {
+            speakerTag.set(tag);
+        }
+    }
+
+    /**
+     * The speakers of a line's diarized segments, in order of first appearance: "Speaker A", "Speakers A, B"; a
+     * label that already says "speaker" ({@code speaker_0}) is not doubled. Empty without labels.
+     */
+    static String speakerTag(List<SpeakerSegment> segments) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SpeakerSegment s : segments) {
+            String label = s.speaker() == null ? "" : s.speaker().strip();
+            if (!label.isEmpty()) {
+                names.add(label.replaceFirst("(?i)^speaker[\\s_-]*(?=.)", ""));
+            }
+        }
+        return names.isEmpty() ? "" : (names.size() == 1 ? "Speaker " : "Speakers ") + String.join(", ", names);
+    }
+
     /** The caller barged in: part of this line was never heard. */
     public boolean isInterrupted() {
         return reply.get() != null && reply.get().interrupted();
@@ -113,7 +149,8 @@ public final class TranscriptLine {
         if (!isUtterance()) {
             return "[" + timestamp + "] — " + markerText() + " —";
         }
-        String who = speaker.get() == null ? "Unknown" : capitalized(speaker.get().label());
+        String who = (speaker.get() == null ? "Unknown" : capitalized(speaker.get().label()))
+                + (speakerTag.get().isEmpty() ? "" : " (" + speakerTag.get() + ")");
         String suffix = isFailed() ? " (transcription failed)"
                 : isInterrupted() && !reply.get().unheard().isBlank() ? " (interrupted; not heard: " + reply.get().unheard().trim() + ")"
                 : "";

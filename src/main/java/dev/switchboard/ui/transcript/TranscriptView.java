@@ -262,10 +262,15 @@ public final class TranscriptView extends BorderPane {
         Label failed = Widgets.label("transcription failed", "bubble-failed-label");
         failed.setGraphic(Widgets.icon("fth-alert-triangle"));
         Label latency = MetricWidgets.latencyBadge();
+        Label speakerTag = Widgets.label("", "speaker-tag");
+        speakerTag.textProperty().bind(line.speakerTagProperty());
+        speakerTag.visibleProperty().bind(line.speakerTagProperty().isNotEmpty());
+        speakerTag.managedProperty().bind(speakerTag.visibleProperty());
+        speakerTag.setTooltip(new javafx.scene.control.Tooltip("Who spoke, as the caller transcription told voices apart"));
         ReplyParts reply = new ReplyParts();
         VBox bubble = new VBox(2, text, reply.heardFlow, failed, reply.status);
         bubble.getStyleClass().add("bubble");
-        HBox metaRow = new HBox(6, meta, latency, reply.interrupted);
+        HBox metaRow = new HBox(6, meta, speakerTag, latency, reply.interrupted);
         metaRow.setAlignment(Pos.CENTER_LEFT);
         VBox column = new VBox(3, metaRow, bubble);
         // Bubbles take at most about two thirds of the width, like a chat.

@@ -77,6 +77,8 @@ public final class TranscriptViewModel {
         for (TranscriptLine line : lines) {
             if (line.isUtterance() && line.speaker() == Speaker.AGENT) {
                 line.useReply(call.turns().reply(line.key()).orElse(null));
+            } else if (line.isUtterance() && line.speaker() == Speaker.CALLER) {
+                line.useSegments(call.turns().segments(line.key()));
             }
         }
         callerSpeaking.set(call.isSpeaking(Speaker.CALLER));

@@ -124,6 +124,16 @@ class HistoryWindowTest {
         robot.clickOn("Support EN");
         WindowHarness.waitUntil(() -> robot.lookup("Save as version 3").tryQuery().isPresent());
         Screenshots.save(robot.lookup("#profilesView").query().getScene(), "profiles-window.png");
+        // an alert rule that is not a regular expression says why and cannot be saved
+        robot.interact(() -> robot.lookup("#profileAlertRules").queryAs(javafx.scene.control.TextArea.class)
+                .setText("refund\n(unclosed"));
+        WindowHarness.waitUntil(() -> robot.lookup("#profileAlertProblems").queryLabeled().isVisible());
+        assertTrue(robot.lookup("#profileAlertProblems").queryLabeled().getText().startsWith("Alert line 2 is not a valid"));
+        assertTrue(robot.lookup("#saveProfile").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#profileAlertRules").queryAs(javafx.scene.control.TextArea.class)
+                .setText("refund"));
+        WindowHarness.waitUntil(() -> !robot.lookup("#saveProfile").queryButton().isDisabled()
+                && !robot.lookup("#profileAlertProblems").queryLabeled().isVisible());
 
         robot.interact(() -> robot.lookup("#profileTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         WindowHarness.waitUntil(() -> robot.lookup(".diff-cell.added").tryQuery().isPresent());

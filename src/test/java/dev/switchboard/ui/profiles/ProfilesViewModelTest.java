@@ -93,6 +93,49 @@ class ProfilesViewModelTest {
     }
 
     @Test
+    void alertRulesAndACostCapAreSavedAsANewVersionAndABadRuleCannotBeSaved() {
+        model.select("Support EN");
+        assertEquals("", model.alerts().rulesProperty().get());
+        assertEquals("", model.alerts().costCapProperty().get(), "blank: no cap of its own");
+
+        model.alerts().rulesProperty().set("refund\ncancel (my|the contract");
+        assertTrue(model.saveDisabledProperty().get());
+        assertEquals("Alert line 2 is not a valid regular expression: cancel (my|the contract (Unclosed group).",
+                model.alerts().problemsProperty().get());
+        assertTrue(model.save().isCompletedExceptionally());
+        assertEquals(model.alerts().problemsProperty().get(), model.statusProperty().get());
+
+        model.alerts().rulesProperty().set("refund\n\ncancel (my|the) contract\n");
+        model.alerts().costCapProperty().set("fifty cents");
+        assertTrue(model.saveDisabledProperty().get());
+        assertEquals("The cost cap is an amount in US dollars, like 0.50, or blank for none.",
+                model.alerts().problemsProperty().get());
+        model.alerts().costCapProperty().set("$0.50");
+        assertEquals("", model.alerts().problemsProperty().get());
+        assertFalse(model.saveDisabledProperty().get(), "the alerts alone are a change worth a version");
+        ProfileVersion v2 = model.save().join();
+
+        assertEquals(2, v2.version());
+        ProfileVersion stored = store.profiles().latest("Support EN").orElseThrow();
+        assertEquals(List.of("refund", "cancel (my|the) contract"), stored.alerts().expressions());
+        assertEquals(java.util.OptionalDouble.of(0.5), stored.alerts().costCapUsd());
+        assertEquals("Be kind.\nBe brief.", stored.settings().instructions(), "the settings are unchanged");
+        assertEquals("refund\ncancel (my|the) contract", model.alerts().rulesProperty().get(), "reloaded as saved");
+        assertEquals("0.50", model.alerts().costCapProperty().get());
+        assertTrue(model.saveDisabledProperty().get(), "nothing changed since");
+        assertTrue(model.diffRows().stream().anyMatch(r -> r.right() != null
+                && r.right().text().equals("alert: refund") && r.right().kind() == LineDiff.Kind.ADDED),
+                "the versions diff shows the new rule");
+
+        model.alerts().costCapProperty().set("");
+        assertFalse(model.saveDisabledProperty().get());
+        model.revert();
+        assertEquals("0.50", model.alerts().costCapProperty().get(), "revert brings the saved alerts back");
+        model.editFrom(model.versions().get(0));
+        assertEquals("", model.alerts().rulesProperty().get(), "version 1 had none");
+    }
+
+    @Test
     void createDuplicateRenameAndDelete() {
         model.startNew();
         model.nameProperty().set("Billing");
@@ -129,9 +172,9 @@ class ProfilesViewModelTest {
         store.profiles().create("Sales", AcceptSettings.defaults());
         model.reload().join();
         model.select("Support EN");
-        ProfilesViewModel.RuleRow first = model.addRule();
+        RoutingRuleRow first = model.addRule();
         first.prefixProperty().set("+1555");
-        ProfilesViewModel.RuleRow second = model.addRule();
+        RoutingRuleRow second = model.addRule();
         second.prefixProperty().set("+44");
         second.profileProperty().set("Sales");
         second.enabledProperty().set(false);
