@@ -49,10 +49,19 @@ public final class MetricWidgets {
         return badge;
     }
 
+    /**
+     * Shows the row's alert count on the badge (hidden without alerts) and its last alert as the tooltip. List cells
+     * call this each time they show another row, so the badge keeps one tooltip: a new one is a popup window with a
+     * scene of its own, and a row added on top of the list re-shows every visible cell.
+     */
     public static void bindAlerts(Label badge, CallRowViewModel row) {
         badge.textProperty().unbind();
         badge.visibleProperty().unbind();
         badge.managedProperty().unbind();
+        Tooltip tip = badge.getTooltip();
+        if (tip != null) {
+            tip.textProperty().unbind();
+        }
         if (row == null) {
             badge.setVisible(false);
             badge.setManaged(false);
@@ -61,9 +70,11 @@ public final class MetricWidgets {
         badge.textProperty().bind(row.alertsProperty().asString());
         badge.visibleProperty().bind(row.alertsProperty().greaterThan(0));
         badge.managedProperty().bind(badge.visibleProperty());
-        Tooltip tip = new Tooltip();
+        if (tip == null) {
+            tip = new Tooltip();
+            badge.setTooltip(tip);
+        }
         tip.textProperty().bind(row.lastAlertProperty());
-        badge.setTooltip(tip);
     }
 
     /**
