@@ -6,6 +6,7 @@ import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.DataDirectory;
 import dev.switchboard.logging.Redactor;
+import dev.switchboard.monitor.TeamHubSettings;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.team.TeamWatcher;
 import dev.switchboard.team.WatcherBackend;
@@ -50,14 +51,18 @@ public final class SwitchboardApp extends Application {
         try {
             List<String> problems = new ArrayList<>();
             loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
+            desk = TeamMain.windowDesk(loaded.config(), loaded.file(), problems);
             problems.forEach(log::warn);
-            desk = TeamMain.windowDesk(loaded.config());
+            TeamHubSettings teamHub = loaded.file() == null ? null
+                    : TeamMain.teamHubSettings(loaded.config(), loaded.file(), desk);
             if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
-                SwitchboardWindow.show(stage, WatcherBackend.of(desk), UiDispatcher.fx(),
+                log.info("window on the team hub {} as desk {}", desk.bus().url(), desk.desk());
+                SwitchboardWindow.show(stage, WatcherBackend.of(desk, teamHub), UiDispatcher.fx(),
                         WindowOptions.defaults().withPresenter(loaded.config().presenter()));
                 return;
             }
             runtime = SwitchboardRuntime.start(loaded.config(), DEMO_SPEED, loaded.file(), loaded.fromEnvironment());
+            runtime.service().useTeamHub(teamHub);
         } catch (ConfigException e) {
             fail("Switchboard cannot start", e.getMessage());
             return;
