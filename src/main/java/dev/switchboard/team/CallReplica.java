@@ -6,6 +6,7 @@ import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.PriceTable;
 import dev.switchboard.call.RawEvent;
+import dev.switchboard.call.ToolCall;
 import dev.switchboard.monitor.EventApplier;
 import java.time.Clock;
 import java.time.Instant;
@@ -115,6 +116,9 @@ final class CallReplica {
                 call.reportAction(text);
             }
             case "driver" -> driver = StreamCodec.textOf(entry, "holder");
+            case "tool" -> {
+                return applyTool(entry);
+            }
             case "milestone" -> call.mark(Milestone.valueOf(entry.path("text").asText(""))); // times are this process's
             case "started" -> {
                 return true; // a hub that took over announces itself with a gap entry, not a second start
@@ -124,6 +128,25 @@ final class CallReplica {
             }
         }
         return true;
+    }
+
+    /** The owner answered a function call or decided an approval (by hand, from a desk, or automatically). */
+    private boolean applyTool(ObjectNode entry) {
+        String id = StreamCodec.textOf(entry, "id");
+        String how = entry.path("how").asText("");
+        if (id == null) {
+            return false;
+        }
+        return switch (ToolCall.Status.valueOf(entry.path("status").asText(""))) {
+            case ANSWERED -> call.tools().answer(id, entry.path("output").asText(""), how).isEmpty();
+            case APPROVED -> call.tools().decide(id, true, how).isEmpty();
+            case DENIED -> call.tools().decide(id, false, how).isEmpty();
+            case WAITING -> {
+                call.tools().answerNotSent(id, how);
+                yield true;
+            }
+            default -> false;
+        };
     }
 
     Instant startedAt() {

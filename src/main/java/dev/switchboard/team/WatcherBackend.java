@@ -131,6 +131,33 @@ public final class WatcherBackend implements CallActions, ListenerStatus, AutoAn
         return command(call, "Say", "say", sentence);
     }
 
+    @Override
+    public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return command(call, "Answer", watcher.commands().send(call.id(), toolCommand("tool", toolCallId, output)));
+    }
+
+    @Override
+    public CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return command(call, "Answer", watcher.commands().send(call.id(), toolCommand("tool_error", toolCallId, message)));
+    }
+
+    @Override
+    public CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        ObjectNode command = toolCommand("approval", approvalRequestId, null);
+        command.put("approve", approve);
+        return command(call, approve ? "Approve" : "Deny", watcher.commands().send(call.id(), command));
+    }
+
+    private static ObjectNode toolCommand(String op, String toolCallId, String text) {
+        ObjectNode command = StreamCodec.entry("command");
+        command.put("op", op);
+        command.put("tool", toolCallId == null ? "" : toolCallId);
+        if (text != null) {
+            command.put("text", text);
+        }
+        return command;
+    }
+
     // ---- status: a watcher has no listener ----
 
     @Override
