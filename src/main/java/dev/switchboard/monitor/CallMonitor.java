@@ -27,11 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
@@ -70,7 +68,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
-    private volatile Duration endedRetention = DEFAULT_ENDED_RETENTION;
+    private final CallLifetime lifetime;
     private final ToolDesk toolDesk;
     /** Decides whether this monitor owns a new call (team mode: one hub per call); everyone by default. */
     private volatile Predicate<String> ownership = callId -> true;
@@ -93,6 +91,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
         this.toolDesk = new ToolDesk(this::sendFrame, scheduler, io);
+        this.lifetime = new CallLifetime(registry, scheduler, ringTimeout);
     }
 
     /** Which tool calls are answered without a person (headless answers them all). */
@@ -102,7 +101,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
 
     /** How long an ended call stays in the registry before it is removed (history keeps it). */
     public void setEndedRetention(Duration retention) {
-        this.endedRetention = Objects.requireNonNull(retention, "retention");
+        lifetime.setEndedRetention(retention);
     }
 
     public CallRegistry registry() {
@@ -131,9 +130,37 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         if (!call.state().isLive() || !registry.add(call)) {
             return false;
         }
-        forgetOnceEnded(call, null); // answered already: no ring deadline
+        lifetime.answered(call);
         AcceptSettings settings = call.settings().orElse(AcceptSettings.defaults());
         openSession(call, settings.withGreeting(""));
+        return true;
+    }
+
+    /**
+     * Takes over a call whose monitor died before the call was answered, rebuilt from what that monitor published.
+     * Never a second accept after one is known to have gone through: when OpenAI had answered the first accept, the
+     * call is taken as accepted (sideband reattached, no greeting). Otherwise it rings on here from when it first
+     * rang and is accepted as a new call would be (a call caught accepting, with the first monitor's settings);
+     * since the first accept may have gone out unpublished, OpenAI's 409 to this one means "accepted already".
+     */
+    public boolean adoptRinging(Call call, Instant ringingSince) {
+        if (call.timeline().containsKey(Milestone.ACCEPT_ANSWERED)) {
+            call.note("OpenAI had accepted the call for the hub that stopped: sideband reattached");
+            return call.moveTo(CallState.ACTIVE, "") && adopt(call);
+        }
+        AcceptSettings firstAccept = null;
+        if (call.state() == CallState.ACCEPTING) { // on its way, outcome unknown: sent again, 409 means it went through
+            firstAccept = call.settings().orElse(null);
+            call.moveTo(CallState.RINGING, "");
+        }
+        if (call.state() != CallState.RINGING || !registry.add(call)) {
+            return false;
+        }
+        lifetime.ringingSince(call, ringingSince, clock.instant());
+        AcceptSettings settings = firstAccept != null ? firstAccept : autoAccept.get();
+        if (settings != null) {
+            accept(call, settings, true);
+        }
         return true;
     }
 
@@ -152,9 +179,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             log.info("call {} already known; webhook ignored", incoming.callId());
             return;
         }
-        ScheduledFuture<?> ringDeadline = scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-        forgetOnceEnded(call, ringDeadline);
+        lifetime.ringing(call);
         AcceptSettings auto = autoAccept.get();
         if (auto != null) {
             accept(call, auto, true);
@@ -162,48 +187,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         log.info("incoming call {} from {}", call.id(), call.caller().describe()); // after the accept is on its way
     }
 
-    /**
-     * An ended call leaves the registry after the retention time, so memory does not grow with every call; once the
-     * call is answered or over, its ring deadline is cancelled (the timer would otherwise hold it for a minute).
-     */
-    private void forgetOnceEnded(Call call, ScheduledFuture<?> ringDeadline) {
-        AtomicBoolean scheduled = new AtomicBoolean();
-        Runnable check = () -> {
-            CallState state = call.state();
-            if (ringDeadline != null && (state == CallState.ACTIVE || state.isTerminal())) {
-                ringDeadline.cancel(false);
-            }
-            if (state.isTerminal() && scheduled.compareAndSet(false, true)) {
-                try {
-                    scheduler.schedule(() -> registry.remove(call.id()), endedRetention.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    // the monitor is closing: nothing lives on to hold the call
-                }
-            }
-        };
-        call.addListener((c, change) -> check.run());
-        check.run();
-    }
-
-    private Instant ringDeadline(Call call) {
-        return call.createdAt().plus(ringTimeout);
-    }
-
-    /** A call still ringing at its deadline was missed; one being accepted gets looked at again until it is decided. */
-    private void expireIfUnanswered(Call call) {
-        CallState state = call.state();
-        if (state == CallState.RINGING) {
-            // a failed accept said why; "nobody answered" alone would hide OpenAI's message
-            String reason = call.stateReason();
-            call.moveTo(CallState.MISSED, "nobody answered within " + ringTimeout.toSeconds() + " s"
-                    + (reason.startsWith(ACCEPT_FAILED) ? " (" + reason + ")" : ""));
-        } else if (state == CallState.ACCEPTING) {
-            scheduler.schedule(() -> expireIfUnanswered(call), 1, TimeUnit.SECONDS);
-        }
-    }
-
-    private static final String ACCEPT_FAILED = "accept failed: ";
+    private static final String ACCEPT_FAILED = CallLifetime.ACCEPT_FAILED;
 
     /**
      * A person's accept: when OpenAI refuses it the call stays answerable (RINGING), with OpenAI's message as the
@@ -234,8 +218,13 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         return run(call, "Accept", () -> {
             call.mark(Milestone.ACCEPT_SENT);
             try {
-                client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING, ringDeadline(call));
+                client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING,
+                        lifetime.ringDeadline(call));
             } catch (OpenAiApiException e) {
+                if (lifetime.takenOverRinging(call) && (e.status() == 409
+                        || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("already accepted"))) {
+                    return acceptedBefore(call, settings);
+                }
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");
                 } else {
@@ -250,6 +239,16 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             openSession(call, settings);
             return "Accepted.";
         });
+    }
+
+    /** The first hub's accept had gone out before it died: this one reattaches the sideband, without a greeting. */
+    private String acceptedBefore(Call call, AcceptSettings settings) {
+        call.mark(Milestone.ACCEPT_ANSWERED);
+        call.note("OpenAI had the call accepted already (by the hub that stopped): sideband reattached, no second "
+                + "greeting");
+        call.moveTo(CallState.ACTIVE, "");
+        openSession(call, settings.withGreeting(""));
+        return "Accepted already by the hub before; sideband reattached.";
     }
 
     private void openSession(Call call, AcceptSettings settings) {
@@ -270,7 +269,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
         return run(call, "Reject", () -> {
             try {
-                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING, ringDeadline(call));
+                client.reject(call.id(), sipStatus, () -> call.state() == CallState.RINGING,
+                        lifetime.ringDeadline(call));
             } catch (OpenAiApiException e) {
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");

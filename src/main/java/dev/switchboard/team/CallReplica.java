@@ -28,11 +28,14 @@ final class CallReplica {
     private final Clock clock;
     private volatile String driver;
     private volatile String owner;
+    /** When the call first rang at its first hub (its own clock), as its start entry says. */
+    private final Instant rangAt;
 
-    private CallReplica(Call call, Clock clock, String owner) {
+    private CallReplica(Call call, Clock clock, String owner, Instant rangAt) {
         this.call = call;
         this.clock = clock;
         this.owner = owner;
+        this.rangAt = rangAt;
         this.applier = new EventApplier(call, clock, false); // the owner's notes come from the stream
     }
 
@@ -48,7 +51,9 @@ final class CallReplica {
         if (prices != null) {
             call.turns().usePrices(prices);
         }
-        return Optional.of(new CallReplica(call, clock, StreamCodec.textOf(first, "hub")));
+        Instant rangAt = first.path("at").isIntegralNumber() ? Instant.ofEpochMilli(first.path("at").asLong())
+                : call.createdAt();
+        return Optional.of(new CallReplica(call, clock, StreamCodec.textOf(first, "hub"), rangAt));
     }
 
     Call call() {
@@ -149,7 +154,8 @@ final class CallReplica {
         };
     }
 
-    Instant startedAt() {
-        return call.createdAt();
+    /** When the call first rang (a stream trimmed past its start: when this replica began). */
+    Instant rangAt() {
+        return rangAt;
     }
 }
