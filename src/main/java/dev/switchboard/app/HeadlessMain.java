@@ -97,7 +97,9 @@ public final class HeadlessMain {
             HeadlessPrinter printer = new HeadlessPrinter(out, runtime.recorder()::flushAsync); // prints what is committed
             runtime.calls().onAdded(printer::follow);
             // nobody is there to answer: every function call and approval request is answered automatically
-            runtime.monitor().setToolAutoReply(ToolAutoReply.headless("always".equals(mcpApprove)));
+            // (a hub's desks get a few seconds to answer by hand first)
+            boolean approve = "always".equals(mcpApprove);
+            runtime.monitor().setToolAutoReply(hub != null ? ToolAutoReply.teamHub(approve) : ToolAutoReply.headless(approve));
             HeadlessExtras extras = new HeadlessExtras();
             extras.followEndedCalls(config, workingDir, runtime, printer);
             if (config.commandLine().has("ab")) {

@@ -49,8 +49,9 @@ public final class SwitchboardApp extends Application {
             WindowStart.Started started = WindowStart.await(args, DEMO_SPEED);
             loaded = started.loaded();
             desk = started.desk();
-            if (desk != null) {
-                SwitchboardWindow.show(stage, WatcherBackend.of(desk), UiDispatcher.fx(),
+            if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
+                log.info("window on the team hub {} as desk {}", desk.bus().url(), desk.desk());
+                SwitchboardWindow.show(stage, WatcherBackend.of(desk, started.teamHub()), UiDispatcher.fx(),
                         WindowOptions.defaults().withPresenter(loaded.config().presenter()));
                 return;
             }

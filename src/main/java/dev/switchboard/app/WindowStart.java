@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.SavedSettings;
+import dev.switchboard.monitor.TeamHubSettings;
 import dev.switchboard.team.TeamWatcher;
 import dev.switchboard.util.Threads;
 import java.io.IOException;
@@ -22,8 +23,8 @@ final class WindowStart {
 
     private static final Logger log = LoggerFactory.getLogger(WindowStart.class);
 
-    /** What the window runs on: a desk's watcher, or the runtime (exactly one of the two). */
-    record Started(SavedSettings.Loaded loaded, TeamWatcher desk, SwitchboardRuntime runtime) {
+    /** What the window runs on: a desk's watcher or the runtime (exactly one of the two), and Settings → Team hub. */
+    record Started(SavedSettings.Loaded loaded, TeamWatcher desk, SwitchboardRuntime runtime, TeamHubSettings teamHub) {
     }
 
     private static CompletableFuture<Started> pending;
@@ -74,12 +75,16 @@ final class WindowStart {
     private static Started startNow(String[] args, double simSpeed) throws ConfigException, IOException {
         List<String> problems = new ArrayList<>();
         SavedSettings.Loaded loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
+        TeamWatcher desk = TeamMain.windowDesk(loaded.config(), loaded.file(), problems);
         problems.forEach(log::warn);
-        TeamWatcher desk = TeamMain.windowDesk(loaded.config());
+        TeamHubSettings teamHub = loaded.file() == null ? null
+                : TeamMain.teamHubSettings(loaded.config(), loaded.file(), desk);
         if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
-            return new Started(loaded, desk, null);
+            return new Started(loaded, desk, null, teamHub);
         }
-        return new Started(loaded, null, SwitchboardRuntime.start(loaded.config(), simSpeed, loaded.file(),
-                loaded.fromEnvironment()));
+        SwitchboardRuntime runtime = SwitchboardRuntime.start(loaded.config(), simSpeed, loaded.file(),
+                loaded.fromEnvironment());
+        runtime.service().useTeamHub(teamHub);
+        return new Started(loaded, null, runtime, teamHub);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Settings dialog's file, {@code <data dir>/settings.properties}: API key, webhook secret, base URL, port and
- * bind address, readable by the owner only. The environment (and {@code .env}, and flags) win over it.
+ * The Settings dialog's file, {@code <data dir>/settings.properties}: API key, webhook secret, base URL, port,
+ * bind address and the team hub ({@link SavedTeamHub}), readable by the owner only. The environment (and {@code .env}, and flags) win over it.
  */
 public final class SavedSettings {
 
@@ -30,7 +30,9 @@ public final class SavedSettings {
     public static final String PORT = AppConfig.PORT;
     public static final String BIND = "BIND";
     private static final List<String> KEYS = List.of(API_KEY, WEBHOOK_SECRET,
-            BASE_URL, PORT, BIND);
+            BASE_URL, PORT, BIND, SavedTeamHub.URL_KEY, SavedTeamHub.DESK_KEY);
+    /** Saved here by Settings → Team hub, read by the window at its start: not connection settings. */
+    private static final Set<String> TEAM_KEYS = Set.of(SavedTeamHub.URL_KEY, SavedTeamHub.DESK_KEY);
 
     /** The app's configuration with the saved settings merged under the environment. */
     public record Loaded(AppConfig config, Path file, Set<String> fromEnvironment) {
@@ -66,7 +68,7 @@ public final class SavedSettings {
         Map<String, String> merged = new HashMap<>(env);
         List<String> mergedArgs = new ArrayList<>();
         saved.forEach((name, value) -> {
-            if (pinned.contains(name) || value.isBlank()) {
+            if (pinned.contains(name) || value.isBlank() || TEAM_KEYS.contains(name)) {
                 return;
             }
             if (name.equals(BIND)) {
@@ -161,11 +163,20 @@ public final class SavedSettings {
                 values.put(name, previous.get(name));
             }
         }
+        for (String name : TEAM_KEYS) { // the team hub is saved on its own
+            if (previous.containsKey(name)) {
+                values.put(name, previous.get(name));
+            }
+        }
+        write(file, values);
+    }
+
+    /** Writes exactly these values, owner-only, in one move. */
+    static void write(Path file, Map<String, String> values) throws IOException {
         Properties properties = new Properties();
         properties.putAll(values);
         StringWriter text = new StringWriter();
         properties.store(text, "Switchboard settings (the environment wins over these). Keep this file private.");
-
         PrivateFiles.writeAtomically(file, text.toString());
     }
 

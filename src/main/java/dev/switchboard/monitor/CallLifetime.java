@@ -5,16 +5,19 @@ import dev.switchboard.call.CallRegistry;
 import dev.switchboard.call.CallState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
- * A live call's clock: the ring deadline (a call nobody answered in time is missed) and, once it ended, its
- * removal from the live registry after the retention time, so memory does not grow with every call.
+ * A call's deadlines in a monitor: still ringing at the ring deadline, it was missed; ended, it leaves the registry
+ * after the retention time (history keeps it). A call taken over from a hub that died while it rang rings from when
+ * it first rang, not from when it was taken over.
  */
 final class CallLifetime {
 
@@ -23,34 +26,53 @@ final class CallLifetime {
     private final CallRegistry registry;
     private final ScheduledExecutorService scheduler;
     private final Duration ringTimeout;
-    private final Supplier<Duration> endedRetention;
+    /** Calls taken over while ringing: when they first rang (their ring deadline counts from then). */
+    private final Map<String, Instant> takenOverRinging = new ConcurrentHashMap<>();
+    private volatile Duration endedRetention = CallMonitor.DEFAULT_ENDED_RETENTION;
 
-    CallLifetime(CallRegistry registry, ScheduledExecutorService scheduler, Duration ringTimeout,
-                 Supplier<Duration> endedRetention) {
+    CallLifetime(CallRegistry registry, ScheduledExecutorService scheduler, Duration ringTimeout) {
         this.registry = registry;
         this.scheduler = scheduler;
         this.ringTimeout = ringTimeout;
-        this.endedRetention = endedRetention;
     }
 
-    /** When the carrier gives up on a call that is still ringing. */
-    Instant ringDeadline(Call call) {
-        return call.createdAt().plus(ringTimeout);
+    void setEndedRetention(Duration retention) {
+        this.endedRetention = Objects.requireNonNull(retention, "retention");
     }
 
-    /** Watches a new call: missed at its ring deadline unless answered, removed a while after it ended. */
+    /** A new call rings: missed at its ring deadline unless answered first. */
     void ringing(Call call) {
         ScheduledFuture<?> deadline = scheduler.schedule(() -> expireIfUnanswered(call), ringTimeout.toMillis(),
                 TimeUnit.MILLISECONDS);
         forgetOnceEnded(call, deadline);
     }
 
-    /** Watches a call answered elsewhere (taken over from another hub): no ring deadline. */
+    /** A call taken over while it rang since {@code since} (its first hub died). */
+    void ringingSince(Call call, Instant since, Instant now) {
+        takenOverRinging.put(call.id(), since);
+        long left = Math.max(0, Duration.between(now, since.plus(ringTimeout)).toMillis());
+        forgetOnceEnded(call, scheduler.schedule(() -> expireIfUnanswered(call), left, TimeUnit.MILLISECONDS));
+    }
+
+    /** A call answered already (taken over live): only the retention applies. */
     void answered(Call call) {
         forgetOnceEnded(call, null);
     }
 
-    /** Once the call is answered or over its ring deadline is cancelled (the timer would hold it for a minute). */
+    /** Whether the call was taken over while it rang: its first hub's accept may have gone out unpublished. */
+    boolean takenOverRinging(Call call) {
+        return takenOverRinging.containsKey(call.id());
+    }
+
+    /** When the carrier gives up on the call. */
+    Instant ringDeadline(Call call) {
+        return takenOverRinging.getOrDefault(call.id(), call.createdAt()).plus(ringTimeout);
+    }
+
+    /**
+     * An ended call leaves the registry after the retention time, so memory does not grow with every call; once the
+     * call is answered or over, its ring deadline is cancelled (the timer would otherwise hold it for a minute).
+     */
     private void forgetOnceEnded(Call call, ScheduledFuture<?> ringDeadline) {
         AtomicBoolean scheduled = new AtomicBoolean();
         Runnable check = () -> {
@@ -59,8 +81,9 @@ final class CallLifetime {
                 ringDeadline.cancel(false);
             }
             if (state.isTerminal() && scheduled.compareAndSet(false, true)) {
+                takenOverRinging.remove(call.id());
                 try {
-                    scheduler.schedule(() -> registry.remove(call.id()), endedRetention.get().toMillis(),
+                    scheduler.schedule(() -> registry.remove(call.id()), endedRetention.toMillis(),
                             TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException e) {
                     // the monitor is closing: nothing lives on to hold the call

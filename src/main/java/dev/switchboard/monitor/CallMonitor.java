@@ -20,6 +20,7 @@ import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.IncomingCall;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -68,9 +69,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, SidebandSession> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<AcceptSettings> autoAccept = new AtomicReference<>();
-    private volatile Duration endedRetention = DEFAULT_ENDED_RETENTION;
-    private final ToolDesk toolDesk;
     private final CallLifetime lifetime;
+    private final ToolDesk toolDesk;
     /** Decides whether this monitor owns a new call (team mode: one hub per call); everyone by default. */
     private volatile Predicate<String> ownership = callId -> true;
 
@@ -89,7 +89,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
         this.toolDesk = new ToolDesk(this::sendFrame, scheduler, io);
-        this.lifetime = new CallLifetime(registry, scheduler, ringTimeout, () -> endedRetention);
+        this.lifetime = new CallLifetime(registry, scheduler, ringTimeout);
     }
 
     /** Which tool calls are answered without a person (headless answers them all). */
@@ -99,7 +99,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
 
     /** How long an ended call stays in the registry before it is removed (history keeps it). */
     public void setEndedRetention(Duration retention) {
-        this.endedRetention = Objects.requireNonNull(retention, "retention");
+        lifetime.setEndedRetention(retention);
     }
 
     public CallRegistry registry() {
@@ -128,9 +128,37 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         if (!call.state().isLive() || !registry.add(call)) {
             return false;
         }
-        lifetime.answered(call); // answered already: no ring deadline
+        lifetime.answered(call);
         AcceptSettings settings = call.settings().orElse(AcceptSettings.defaults());
         openSession(call, settings.withGreeting(""));
+        return true;
+    }
+
+    /**
+     * Takes over a call whose monitor died before the call was answered, rebuilt from what that monitor published.
+     * Never a second accept after one is known to have gone through: when OpenAI had answered the first accept, the
+     * call is taken as accepted (sideband reattached, no greeting). Otherwise it rings on here from when it first
+     * rang and is accepted as a new call would be (a call caught accepting, with the first monitor's settings);
+     * since the first accept may have gone out unpublished, OpenAI's 409 to this one means "accepted already".
+     */
+    public boolean adoptRinging(Call call, Instant ringingSince) {
+        if (call.timeline().containsKey(Milestone.ACCEPT_ANSWERED)) {
+            call.note("OpenAI had accepted the call for the hub that stopped: sideband reattached");
+            return call.moveTo(CallState.ACTIVE, "") && adopt(call);
+        }
+        AcceptSettings firstAccept = null;
+        if (call.state() == CallState.ACCEPTING) { // on its way, outcome unknown: sent again, 409 means it went through
+            firstAccept = call.settings().orElse(null);
+            call.moveTo(CallState.RINGING, "");
+        }
+        if (call.state() != CallState.RINGING || !registry.add(call)) {
+            return false;
+        }
+        lifetime.ringingSince(call, ringingSince, clock.instant());
+        AcceptSettings settings = firstAccept != null ? firstAccept : autoAccept.get();
+        if (settings != null) {
+            accept(call, settings, true, null);
+        }
         return true;
     }
 
@@ -159,6 +187,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
         log.info("incoming call {} from {}", call.id(), call.caller().describe()); // after the accept is on its way
     }
+
+    private static final String ACCEPT_FAILED = CallLifetime.ACCEPT_FAILED;
 
     /** Sends the accept now, on a REST thread; what it means for the call is applied by {@link #accept}. */
     private CompletableFuture<Void> sendAccept(Call call, AcceptSettings settings) {
@@ -191,33 +221,36 @@ public final class CallMonitor implements CallActions, AutoCloseable {
                                            CompletableFuture<Void> sent) {
         if (!settings.isValid()) {
             if (unattended) {
-                call.moveTo(CallState.FAILED, CallLifetime.ACCEPT_FAILED + "the auto-accept settings are invalid: "
+                call.moveTo(CallState.FAILED, ACCEPT_FAILED + "the auto-accept settings are invalid: "
                         + settings.problems().get(0));
             }
-            return failed(call, "Accept", settings.problems().get(0), false);
+            return CallAction.failed(call, "Accept", settings.problems().get(0), false);
         }
         if (!call.moveTo(CallState.ACCEPTING, "")) {
-            return failed(call, "Accept", "The call is " + call.state().label().toLowerCase() + ", not ringing.", false);
+            return CallAction.failed(call, "Accept", "The call is " + call.state().label().toLowerCase() + ", not ringing.", false);
         }
         call.useSettings(settings);
         call.reportAction("Accepting…");
         // an accept already sent is answered on the thread that got its answer: no thread waits for it
         Executor afterAnswer = sent == null ? io : task -> sent.whenComplete((ok, failure) -> task.run());
-        return run(call, "Accept", afterAnswer, () -> {
+        return CallAction.start(call, "Accept", afterAnswer, () -> {
             try {
                 if (sent == null) {
                     call.mark(Milestone.ACCEPT_SENT);
                     client.accept(call.id(), settings, () -> call.state() == CallState.ACCEPTING,
                             lifetime.ringDeadline(call));
                 } else {
-                    awaitSent(sent);
+                    CallAction.awaitOutcome(sent);
                 }
             } catch (OpenAiApiException e) {
+                if (lifetime.takenOverRinging(call) && (e.status() == 409
+                        || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("already accepted"))) {
+                    return acceptedBefore(call, settings);
+                }
                 if (e.callIsGone()) {
                     call.moveTo(CallState.MISSED, "the caller hung up before the answer");
                 } else {
-                    call.moveTo(unattended ? CallState.FAILED : CallState.RINGING,
-                            CallLifetime.ACCEPT_FAILED + e.getMessage());
+                    call.moveTo(unattended ? CallState.FAILED : CallState.RINGING, ACCEPT_FAILED + e.getMessage());
                 }
                 throw e;
             }
@@ -228,6 +261,16 @@ public final class CallMonitor implements CallActions, AutoCloseable {
             openSession(call, settings);
             return "Accepted.";
         });
+    }
+
+    /** The first hub's accept had gone out before it died: this one reattaches the sideband, without a greeting. */
+    private String acceptedBefore(Call call, AcceptSettings settings) {
+        call.mark(Milestone.ACCEPT_ANSWERED);
+        call.note("OpenAI had the call accepted already (by the hub that stopped): sideband reattached, no second "
+                + "greeting");
+        call.moveTo(CallState.ACTIVE, "");
+        openSession(call, settings.withGreeting(""));
+        return "Accepted already by the hub before; sideband reattached.";
     }
 
     private void openSession(Call call, AcceptSettings settings) {
@@ -244,7 +287,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     @Override
     public CompletableFuture<Void> reject(Call call, int sipStatus) {
         if (!call.state().canAnswer()) {
-            return failed(call, "Reject", "The call is " + call.state().label().toLowerCase() + ", not ringing.", false);
+            return CallAction.failed(call, "Reject", "The call is " + call.state().label().toLowerCase() + ", not ringing.", false);
         }
         return run(call, "Reject", () -> {
             try {
@@ -264,7 +307,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     @Override
     public CompletableFuture<Void> hangup(Call call) {
         if (!call.state().isLive()) {
-            return failed(call, "Hang up", "The call is not live.", false);
+            return CallAction.failed(call, "Hang up", "The call is not live.", false);
         }
         return run(call, "Hang up", () -> {
             try {
@@ -286,10 +329,10 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     public CompletableFuture<Void> refer(Call call, String targetUri) {
         String problem = CallsClient.transferTargetProblem(targetUri);
         if (problem != null) {
-            return failed(call, "Transfer", problem, false);
+            return CallAction.failed(call, "Transfer", problem, false);
         }
         if (!call.state().isLive()) {
-            return failed(call, "Transfer", "The call is not live.", false);
+            return CallAction.failed(call, "Transfer", "The call is not live.", false);
         }
         return run(call, "Transfer", () -> {
             client.refer(call.id(), targetUri.trim());
@@ -301,7 +344,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     @Override
     public CompletableFuture<Void> updateInstructions(Call call, String instructions) {
         if (instructions == null || instructions.isBlank()) {
-            return failed(call, "Update instructions", "Instructions are empty.", false);
+            return CallAction.failed(call, "Update instructions", "Instructions are empty.", false);
         }
         return sendEvent(call, "Update instructions", SessionJson.updateInstructions(instructions), () -> {
             call.settings().ifPresent(s -> call.useSettings(s.withInstructions(instructions)));
@@ -313,7 +356,7 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     @Override
     public CompletableFuture<Void> say(Call call, String sentence) {
         if (sentence == null || sentence.isBlank()) {
-            return failed(call, "Say", "Type what the agent should say.", false);
+            return CallAction.failed(call, "Say", "Type what the agent should say.", false);
         }
         return sendEvent(call, "Say", SessionJson.say(sentence.trim()), () -> {
             call.note("asked the agent to say: " + sentence.trim());
@@ -329,14 +372,14 @@ public final class CallMonitor implements CallActions, AutoCloseable {
     @Override
     public CompletableFuture<Void> whisper(Call call, String text) {
         String problem = Steering.whisperProblem(text);
-        return problem != null ? failed(call, "Whisper", problem, false)
+        return problem != null ? CallAction.failed(call, "Whisper", problem, false)
                 : sendEvents(call, "Whisper", Steering.whisper(text), () -> Steering.whispered(call, text));
     }
 
     @Override
     public CompletableFuture<Void> updateSession(Call call, SessionChange change) {
         String problem = Steering.changeProblem(call, change);
-        return problem != null ? failed(call, "Update session", problem, false)
+        return problem != null ? CallAction.failed(call, "Update session", problem, false)
                 : sendEvents(call, "Update session", Steering.update(change), () -> Steering.updated(call, change));
     }
 
@@ -365,14 +408,14 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         return session != null && call.state().isLive() && session.send(frame);
     }
 
-    private CompletableFuture<Void> sendEvent(Call call, String action, ObjectNode event, Action after) {
+    private CompletableFuture<Void> sendEvent(Call call, String action, ObjectNode event, CallAction after) {
         return sendEvents(call, action, java.util.List.of(event), after);
     }
 
-    private CompletableFuture<Void> sendEvents(Call call, String action, java.util.List<ObjectNode> events, Action after) {
+    private CompletableFuture<Void> sendEvents(Call call, String action, java.util.List<ObjectNode> events, CallAction after) {
         SidebandSession session = sessions.get(call.id());
         if (session == null || !call.state().isLive()) {
-            return failed(call, action, "The call is not live.", false);
+            return CallAction.failed(call, action, "The call is not live.", false);
         }
         return run(call, action, () -> {
             for (ObjectNode event : events) {
@@ -391,44 +434,8 @@ public final class CallMonitor implements CallActions, AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface Action {
-        String run() throws Exception;
-    }
-
-    /** The outcome of an accept sent ahead: its own failure as it came, never wrapped. */
-    private static void awaitSent(CompletableFuture<Void> sent) throws Exception {
-        try {
-            sent.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    private CompletableFuture<Void> run(Call call, String name, Action action) {
-        return run(call, name, io, action);
-    }
-
-    private CompletableFuture<Void> run(Call call, String name, Executor executor, Action action) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                call.reportAction(action.run());
-            } catch (ActionFailedException e) {
-                call.reportAction(name + " failed: " + e.getMessage());
-                throw e;
-            } catch (OpenAiApiException e) {
-                call.reportAction(name + " failed: " + e.getMessage());
-                throw new ActionFailedException(e.getMessage(), !e.callIsGone(), e);
-            } catch (Exception e) {
-                call.reportAction(name + " failed: " + e.getMessage());
-                throw new ActionFailedException(name + " failed: " + e.getMessage(), true, e);
-            }
-        }, executor);
-    }
-
-    private static CompletableFuture<Void> failed(Call call, String name, String reason, boolean retryable) {
-        call.reportAction(name + " failed: " + reason);
-        return CompletableFuture.failedFuture(new ActionFailedException(reason, retryable, null));
+    private CompletableFuture<Void> run(Call call, String name, CallAction action) {
+        return CallAction.start(call, name, io, action);
     }
 
     @Override

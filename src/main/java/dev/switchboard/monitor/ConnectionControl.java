@@ -26,4 +26,9 @@ public interface ConnectionControl {
     default java.util.Optional<PriceSettings> prices() {
         return java.util.Optional.empty();
     }
+
+    /** Settings → Team hub, where this window can save one (the window, not headless). */
+    default java.util.Optional<TeamHubSettings> teamHub() {
+        return java.util.Optional.empty();
+    }
 }

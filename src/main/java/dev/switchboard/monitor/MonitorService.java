@@ -107,6 +107,18 @@ public final class MonitorService implements ListenerStatus, DemoCalls, AutoAnsw
         return Optional.ofNullable(prices);
     }
 
+    private volatile TeamHubSettings teamHub;
+
+    /** The window's Settings → Team hub (the window wires it; headless has none). */
+    public void useTeamHub(TeamHubSettings settings) {
+        this.teamHub = settings;
+    }
+
+    @Override
+    public Optional<TeamHubSettings> teamHub() {
+        return Optional.ofNullable(teamHub);
+    }
+
     /** Starts the first engine, on the demo peer when {@code demo}. */
     public void start(boolean demo) throws IOException, ConfigException {
         engines.swap(startEngine(connection, demo, null));

@@ -60,18 +60,28 @@ final class ToolDesk {
     private void autoAnswer(Call call, ToolCall t) {
         ToolAutoReply p = policy;
         if (t.kind() == ToolCall.Kind.MCP_APPROVAL) {
-            p.mcpApprove().ifPresent(approve -> decide(call, t.id(), approve, "automatically"));
+            p.mcpApprove().ifPresent(approve -> later(call, t.id(), p.deskWaitMs(),
+                    () -> decide(call, t.id(), approve, "automatically" + (p.deskWaitMs() > 0
+                            ? ", no desk decided in " + p.deskWait() : ""))));
             return;
         }
         ToolSet tools = call.settings().map(s -> s.tools()).orElse(ToolSet.NONE);
-        p.plan(tools, t.name()).ifPresent(plan -> {
-            Runnable answer = () -> answer(call, t.id(), plan.output(), plan.how());
-            try {
-                scheduler.schedule(answer, plan.delayMs(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closing) {
-                // the monitor is closing
+        p.plan(tools, t.name()).ifPresent(plan -> later(call, t.id(), plan.delayMs(),
+                () -> answer(call, t.id(), plan.output(), plan.how())));
+    }
+
+    /** Answers after the delay unless someone answered first (a person, or a desk through the team hub). */
+    private void later(Call call, String toolId, long delayMs, Runnable answer) {
+        Runnable ifStillWaiting = () -> {
+            if (call.tools().get(toolId).map(ToolCall::awaitsAnswer).orElse(false)) {
+                answer.run();
             }
-        });
+        };
+        try {
+            scheduler.schedule(ifStillWaiting, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the monitor is closing
+        }
     }
 
     CompletableFuture<Void> answer(Call call, String toolCallId, String output, String how) {

@@ -6,6 +6,7 @@ import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.PriceTable;
 import dev.switchboard.call.RawEvent;
+import dev.switchboard.call.ToolCall;
 import dev.switchboard.monitor.EventApplier;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,11 +28,14 @@ final class CallReplica {
     private final Clock clock;
     private volatile String driver;
     private volatile String owner;
+    /** When the call first rang at its first hub (its own clock), as its start entry says. */
+    private final Instant rangAt;
 
-    private CallReplica(Call call, Clock clock, String owner) {
+    private CallReplica(Call call, Clock clock, String owner, Instant rangAt) {
         this.call = call;
         this.clock = clock;
         this.owner = owner;
+        this.rangAt = rangAt;
         this.applier = new EventApplier(call, clock, false); // the owner's notes come from the stream
     }
 
@@ -47,7 +51,9 @@ final class CallReplica {
         if (prices != null) {
             call.turns().usePrices(prices);
         }
-        return Optional.of(new CallReplica(call, clock, StreamCodec.textOf(first, "hub")));
+        Instant rangAt = first.path("at").isIntegralNumber() ? Instant.ofEpochMilli(first.path("at").asLong())
+                : call.createdAt();
+        return Optional.of(new CallReplica(call, clock, StreamCodec.textOf(first, "hub"), rangAt));
     }
 
     Call call() {
@@ -115,6 +121,9 @@ final class CallReplica {
                 call.reportAction(text);
             }
             case "driver" -> driver = StreamCodec.textOf(entry, "holder");
+            case "tool" -> {
+                return applyTool(entry);
+            }
             case "milestone" -> call.mark(Milestone.valueOf(entry.path("text").asText(""))); // times are this process's
             case "started" -> {
                 return true; // a hub that took over announces itself with a gap entry, not a second start
@@ -126,7 +135,27 @@ final class CallReplica {
         return true;
     }
 
-    Instant startedAt() {
-        return call.createdAt();
+    /** The owner answered a function call or decided an approval (by hand, from a desk, or automatically). */
+    private boolean applyTool(ObjectNode entry) {
+        String id = StreamCodec.textOf(entry, "id");
+        String how = entry.path("how").asText("");
+        if (id == null) {
+            return false;
+        }
+        return switch (ToolCall.Status.valueOf(entry.path("status").asText(""))) {
+            case ANSWERED -> call.tools().answer(id, entry.path("output").asText(""), how).isEmpty();
+            case APPROVED -> call.tools().decide(id, true, how).isEmpty();
+            case DENIED -> call.tools().decide(id, false, how).isEmpty();
+            case WAITING -> {
+                call.tools().answerNotSent(id, how);
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    /** When the call first rang (a stream trimmed past its start: when this replica began). */
+    Instant rangAt() {
+        return rangAt;
     }
 }

@@ -7,10 +7,13 @@ import dev.switchboard.call.CallListener;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.Milestone;
 import dev.switchboard.call.RawEvent;
+import dev.switchboard.call.ToolCall;
 import dev.switchboard.call.TranscriptEntry;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +34,8 @@ final class CallTap implements CallListener {
     private String actionPublished;
     private final Set<String> notesPublished = new HashSet<>();
     private final Set<Milestone> milestonesPublished = EnumSet.noneOf(Milestone.class);
+    /** Function calls and approval requests by id: the answer or decision last published. */
+    private final Map<String, ToolCall.Status> toolsPublished = new HashMap<>();
     private boolean terminalSeen;
     private volatile boolean stopped;
 
@@ -61,6 +66,7 @@ final class CallTap implements CallListener {
             tap.settingsPublished = call.settings().orElse(null);
             tap.actionPublished = call.lastActionResult();
             tap.milestonesPublished.addAll(call.timeline().keySet());
+            call.tools().list().forEach(t -> tap.toolsPublished.put(t.id(), t.status()));
             for (TranscriptEntry e : call.transcript()) {
                 if (e.kind() == TranscriptEntry.Kind.NOTE) {
                     tap.notesPublished.add(e.key());
@@ -75,6 +81,21 @@ final class CallTap implements CallListener {
     void stop() {
         stopped = true;
         call.removeListener(this);
+    }
+
+    /**
+     * A function call's output or an approval decision, or an answer taken back because it could not be sent; the
+     * calls themselves reach replicas in the frames.
+     */
+    private boolean answerWorthPublishing(ToolCall t) {
+        if (t.kind() != ToolCall.Kind.FUNCTION && t.kind() != ToolCall.Kind.MCP_APPROVAL) {
+            return false;
+        }
+        return switch (t.status()) {
+            case ANSWERED, APPROVED, DENIED -> true;
+            case WAITING -> toolsPublished.get(t.id()) == ToolCall.Status.ANSWERED;
+            default -> false;
+        };
     }
 
     @Override
@@ -124,6 +145,13 @@ final class CallTap implements CallListener {
             for (Milestone m : call.timeline().keySet()) {
                 if (milestonesPublished.add(m)) {
                     out.add(stream, StreamCodec.text("milestone", m.name()));
+                }
+            }
+        }
+        if (change == null || change == CallChange.TOOLS) {
+            for (ToolCall t : call.tools().list()) {
+                if (answerWorthPublishing(t) && toolsPublished.put(t.id(), t.status()) != t.status()) {
+                    out.add(stream, StreamCodec.tool(t));
                 }
             }
         }

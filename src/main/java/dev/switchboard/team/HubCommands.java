@@ -18,7 +18,9 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The hub's side of steering: reads the command stream and applies each command for a call this hub owns.
+ * The hub's side of steering: reads the command stream and applies each command for a call this hub owns: accept,
+ * reject, hangup, refer, say, instructions, and a tool card's answers ({@code tool}, {@code tool_error},
+ * {@code approval}).
  * Only the holder of the call's driver lease may steer (any desk may when nobody holds it); "take" and "release"
  * move the lease. The result goes back to the sender's reply list and, as the call's action result and a note,
  * into the call's stream for everyone.
@@ -148,12 +150,17 @@ final class HubCommands implements AutoCloseable {
 
     private CompletableFuture<Void> run(Call call, String op, ObjectNode command) {
         String text = StreamCodec.textOf(command, "text");
+        String tool = java.util.Objects.requireNonNullElse(StreamCodec.textOf(command, "tool"), "");
         return switch (op) {
             case "say" -> actions.say(call, text);
             case "instructions" -> actions.updateInstructions(call, text);
             case "hangup" -> actions.hangup(call);
             case "refer" -> actions.refer(call, text);
             case "reject" -> actions.reject(call, command.path("status").asInt(603));
+            // a desk's tool card: the same path as the window's own cards (the hub's ToolDesk)
+            case "tool" -> actions.answerTool(call, tool, text);
+            case "tool_error" -> actions.answerToolWithError(call, tool, text);
+            case "approval" -> actions.decideApproval(call, tool, command.path("approve").asBoolean(false));
             case "accept" -> {
                 JsonNode settings = command.get("settings");
                 AcceptSettings s = settings instanceof ObjectNode node ? StreamCodec.acceptSettings(node)

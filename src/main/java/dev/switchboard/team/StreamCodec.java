@@ -9,6 +9,7 @@ import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
 import dev.switchboard.call.CallState;
 import dev.switchboard.call.SipHeader;
+import dev.switchboard.call.ToolCall;
 import dev.switchboard.call.TurnDetection;
 import dev.switchboard.logging.Redactor;
 import java.util.Iterator;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * The JSON of one stream entry: {@code {"t": kind, …}}. Kinds: {@code started} (SIP headers), {@code state},
  * {@code settings}, {@code in} / {@code out} (a sideband frame, scrubbed), {@code note}, {@code milestone}, {@code action} (an
- * action's result), {@code gap} (entries lost while Redis was away), {@code driver} (who steers).
+ * action's result), {@code tool} (a function call's output or an approval's decision), {@code gap} (entries lost while Redis was away), {@code driver} (who steers).
  * Whatever goes out is scrubbed: no header values of tools (MCP), no authorization, no key or secret shapes.
  */
 final class StreamCodec {
@@ -79,6 +80,16 @@ final class StreamCodec {
     static String text(String kind, String text) {
         ObjectNode node = entry(kind);
         node.put("text", Redactor.redact(text));
+        return node.toString();
+    }
+
+    /** A function call's answer or an approval's decision: {@code {"t":"tool","id","status","output","how"}}. */
+    static String tool(ToolCall t) {
+        ObjectNode node = entry("tool");
+        node.put("id", t.id());
+        node.put("status", t.status().name());
+        node.put("output", scrub(t.output()));
+        node.put("how", Redactor.redact(t.detail()));
         return node.toString();
     }
 

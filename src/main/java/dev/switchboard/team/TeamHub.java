@@ -194,10 +194,14 @@ public final class TeamHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes over a call whose owner died: a live one gets its sideband reattached; one that still rang (or was being
+     * accepted) is answered here, never accepted twice ({@link CallMonitor#adoptRinging}).
+     */
     private void takeOver(String callId, String previousOwner) {
         owned.put(callId, Boolean.TRUE);
         CallReplica replica = replay(callId);
-        if (replica == null || !replica.call().state().isLive()) {
+        if (replica == null || replica.call().state().isTerminal()) {
             log.info("call {} of {} is over already; removed from the live calls", callId, previousOwner);
             owned.remove(callId);
             bus.hashRemove(TeamKeys.LIVE, callId);
@@ -205,14 +209,16 @@ public final class TeamHub implements AutoCloseable {
             return;
         }
         Call call = replica.call();
+        boolean ringing = !call.state().isLive();
         taps.put(callId, CallTap.resumed(call, out, () -> ended(callId)));
         bus.hashPut(TeamKeys.LIVE, callId, hubId);
-        call.note("hub " + hubId + " took over from " + previousOwner + "; events in between may be missing");
-        if (!monitor.adopt(call)) {
+        call.note("hub " + hubId + " took over from " + previousOwner + (ringing ? " while the call was "
+                + call.state().label().toLowerCase() : "") + "; events in between may be missing");
+        if (!(ringing ? monitor.adoptRinging(call, replica.rangAt()) : monitor.adopt(call))) {
             log.warn("call {} could not be adopted (already here?)", callId);
             return;
         }
-        log.info("took over call {} from {}: sideband reattached", callId, previousOwner);
+        log.info("took over call {} from {}: {}", callId, previousOwner, ringing ? "answering it here" : "sideband reattached");
     }
 
     /** The call as its stream has it. */

@@ -2,7 +2,7 @@ package dev.switchboard.team;
 
 import dev.switchboard.config.CommandLine;
 import dev.switchboard.config.ConfigException;
-import java.net.InetAddress;
+import dev.switchboard.config.SavedTeamHub;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,9 +38,9 @@ public record TeamOptions(Optional<HubUrl> hub, Optional<HubUrl> attach, long le
         if (tail && say.isPresent()) {
             throw new ConfigException("--tail and --say exclude each other");
         }
-        String desk = line.has("desk") ? line.value("desk").trim() : defaultDesk();
-        if (desk.isEmpty() || desk.length() > 64) {
-            throw new ConfigException("--desk must be a name of 1 to 64 characters");
+        String desk = line.has("desk") ? line.value("desk").trim() : SavedTeamHub.defaultDesk();
+        if (!SavedTeamHub.deskProblem(desk).isEmpty()) {
+            throw new ConfigException("--desk must be a name of 1 to " + SavedTeamHub.MAX_DESK_LENGTH + " characters");
         }
         return new TeamOptions(hub, attach, lease, tail, say, desk);
     }
@@ -59,14 +59,5 @@ public record TeamOptions(Optional<HubUrl> hub, Optional<HubUrl> attach, long le
     /** A headless desk: print or say, no window. */
     public boolean headlessDesk() {
         return attach.isPresent() && (tail || say.isPresent());
-    }
-
-    static String defaultDesk() {
-        String user = System.getProperty("user.name", "desk");
-        try {
-            return user + "@" + InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return user;
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.switchboard.monitor.ConnectionInfo;
 import dev.switchboard.monitor.ConnectionSettings;
 import dev.switchboard.monitor.DemoCalls;
 import dev.switchboard.monitor.ListenerStatus;
+import dev.switchboard.monitor.TeamHubSettings;
 import dev.switchboard.monitor.TeamSeats;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,13 +28,20 @@ import java.util.concurrent.CompletionException;
 public final class WatcherBackend implements CallActions, ListenerStatus, AutoAnswer, ConnectionControl, TeamSeats {
 
     private final TeamWatcher watcher;
+    private final TeamHubSettings teamHub;
 
-    private WatcherBackend(TeamWatcher watcher) {
+    private WatcherBackend(TeamWatcher watcher, TeamHubSettings teamHub) {
         this.watcher = watcher;
+        this.teamHub = teamHub;
     }
 
     public static Backend of(TeamWatcher watcher) {
-        WatcherBackend ports = new WatcherBackend(watcher);
+        return of(watcher, null);
+    }
+
+    /** @param teamHub Settings → Team hub (where a desk is cleared to go back to a single desk), or null */
+    public static Backend of(TeamWatcher watcher, TeamHubSettings teamHub) {
+        WatcherBackend ports = new WatcherBackend(watcher, teamHub);
         return new Backend(watcher.calls(), ports, ports, DemoCalls.NONE, ports, ports, Optional.empty(), Optional.empty(),
                 Optional.of(ports), Optional.empty());
     }
@@ -123,6 +131,33 @@ public final class WatcherBackend implements CallActions, ListenerStatus, AutoAn
         return command(call, "Say", "say", sentence);
     }
 
+    @Override
+    public CompletableFuture<Void> answerTool(Call call, String toolCallId, String output) {
+        return command(call, "Answer", watcher.commands().send(call.id(), toolCommand("tool", toolCallId, output)));
+    }
+
+    @Override
+    public CompletableFuture<Void> answerToolWithError(Call call, String toolCallId, String message) {
+        return command(call, "Answer", watcher.commands().send(call.id(), toolCommand("tool_error", toolCallId, message)));
+    }
+
+    @Override
+    public CompletableFuture<Void> decideApproval(Call call, String approvalRequestId, boolean approve) {
+        ObjectNode command = toolCommand("approval", approvalRequestId, null);
+        command.put("approve", approve);
+        return command(call, approve ? "Approve" : "Deny", watcher.commands().send(call.id(), command));
+    }
+
+    private static ObjectNode toolCommand(String op, String toolCallId, String text) {
+        ObjectNode command = StreamCodec.entry("command");
+        command.put("op", op);
+        command.put("tool", toolCallId == null ? "" : toolCallId);
+        if (text != null) {
+            command.put("text", text);
+        }
+        return command;
+    }
+
     // ---- status: a watcher has no listener ----
 
     @Override
@@ -175,6 +210,11 @@ public final class WatcherBackend implements CallActions, ListenerStatus, AutoAn
     public CompletableFuture<Void> applySettings(ConnectionSettings settings) {
         return CompletableFuture.failedFuture(new ActionFailedException(
                 "This desk watches a team hub: connection settings belong to the hubs.", false, null));
+    }
+
+    @Override
+    public Optional<TeamHubSettings> teamHub() {
+        return Optional.ofNullable(teamHub);
     }
 
     @Override

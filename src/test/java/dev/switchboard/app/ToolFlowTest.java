@@ -14,12 +14,14 @@ import dev.switchboard.call.ToolSet;
 import dev.switchboard.config.AppConfig;
 import dev.switchboard.config.SavedSettings;
 import dev.switchboard.config.ToolsJson;
+import dev.switchboard.monitor.ToolAutoReply;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimCall;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +136,25 @@ class ToolFlowTest {
         assertEquals("{\"error\":\"order system down\"}", afterFirstOutput(call).get(0).at("/item/output").asText());
         waitUntil(() -> call.transcript().stream().anyMatch(e -> e.text().contains("can't reach the order system")),
                 Duration.ofSeconds(30));
+    }
+
+    @Test
+    void onATeamHubWhatAPersonWouldAnswerWaitsForADeskThenIsAnsweredOnce() throws Exception {
+        runtime.monitor().setToolAutoReply(new ToolAutoReply(true, Optional.of(false), 1200));
+        Call call = acceptedCall(Scenario.PARALLEL_TOOLS, Map.of());
+        List<ToolCall> both = waitForWaiting(call, 2);
+        // a desk answers the first one in time; nobody answers the second
+        runtime.backend().actions().answerTool(call, both.get(0).id(), "{\"eta\":\"Thursday\"}").get(10, TimeUnit.SECONDS);
+        waitUntil(() -> call.tools().get(both.get(1).id()).map(t -> t.status() == ToolCall.Status.ANSWERED)
+                .orElse(false), Duration.ofSeconds(20));
+        ToolCall byHub = call.tools().get(both.get(1).id()).orElseThrow();
+        assertEquals("no reply configured, no desk answered in 1200 ms", byHub.detail());
+        assertTrue(byHub.waited(byHub.doneAt()).toMillis() >= 1200, byHub.toString());
+        // the first one's automatic answer was due no later than the second's (one timer thread, in order): it stood down
+        assertEquals("by hand", call.tools().get(both.get(0).id()).orElseThrow().detail());
+        assertEquals(2, clientEvents(call).stream().filter(e -> e.at("/item/type").asText()
+                .equals("function_call_output")).count(), "each function call answered once");
+        assertTrue(call.lastActionResult() == null || !call.lastActionResult().contains("failed"), call.lastActionResult());
     }
 
     @Test

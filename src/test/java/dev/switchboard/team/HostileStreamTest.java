@@ -40,6 +40,9 @@ class HostileStreamTest {
                     "{\"t\":\"settings\",\"turn_detection\":\"NOPE\",\"voice\":[1]}",
                     "{\"t\":\"note\"}",
                     "{\"t\":\"unheard-of\"}",
+                    "{\"t\":\"tool\",\"id\":\"call_1\",\"status\":\"NOPE\"}",
+                    "{\"t\":\"tool\",\"status\":\"ANSWERED\"}",
+                    "{\"t\":\"tool\",\"id\":\"call_unknown\",\"status\":\"ANSWERED\",\"output\":[1]}",
                     "{\"t\":\"state\",\"state\":\"ENDED\",\"reason\":{\"deep\":[[[[]]]]}}",
                     "{\"t\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
             };

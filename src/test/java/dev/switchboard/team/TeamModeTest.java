@@ -8,14 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.app.SwitchboardRuntime;
+import dev.switchboard.call.AcceptSettings;
 import dev.switchboard.call.Call;
+import dev.switchboard.call.ToolCall;
+import dev.switchboard.call.ToolSet;
 import dev.switchboard.call.RawEvent;
 import dev.switchboard.call.TranscriptEntry;
 import dev.switchboard.config.AppConfig;
+import dev.switchboard.config.ToolsJson;
 import dev.switchboard.monitor.TeamSeats;
+import dev.switchboard.monitor.ToolAutoReply;
 import dev.switchboard.sim.Scenario;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.ui.CallCommands;
+import dev.switchboard.ui.UiDispatcher;
+import dev.switchboard.ui.tools.ToolCardViewModel;
+import dev.switchboard.ui.tools.ToolCardsViewModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -40,6 +49,8 @@ import redis.clients.jedis.Jedis;
  */
 class TeamModeTest {
 
+    private static final String LOOKUP =
+            "[{\"type\":\"function\",\"name\":\"lookup_order\",\"parameters\":{\"type\":\"object\"}}]";
     private static final String MCP_HEADER_VALUE = "mcp-header-value-0123456789";
 
     @TempDir
@@ -159,6 +170,64 @@ class TeamModeTest {
             assertTrue(hub.awaitPublished(15_000));
             await("the desk caught up", 20_000, () -> desk.calls().find(id)
                     .map(c -> transcript(c).equals(transcript(onHub))).orElse(false));
+        }
+    }
+
+    @Test
+    void aDeskAnswersAToolCallThroughTheHubUnderTheDriverLease() throws Exception {
+        runtime.service().setAutoAccept(true, AcceptSettings.defaults().withGreeting("")
+                .withTools(new ToolSet(ToolsJson.parseToolsText(LOOKUP), Map.of(), "")));
+        runtime.monitor().setToolAutoReply(ToolAutoReply.teamHub(false)); // as a hub runs: desks answer first
+        try (TeamWatcher alice = TeamDesk.watch(redis.hubUrl(), "alice", null);
+             TeamWatcher bob = TeamDesk.watch(redis.hubUrl(), "bob", null)) {
+            String id = sim.ring(Scenario.TOOL_CALL);
+            Call onHub = runtime.calls().whenAdded(id).get(10, TimeUnit.SECONDS);
+            await("alice sees the waiting function call", 30_000, () -> alice.calls().find(id)
+                    .map(c -> !c.tools().waiting().isEmpty()).orElse(false));
+            Call onAlice = alice.calls().find(id).orElseThrow();
+            Call onBob = bob.calls().find(id).orElseThrow();
+            String toolId = onAlice.tools().waiting().get(0).id();
+            alice.commands().takeOver(id).get(10, TimeUnit.SECONDS);
+
+            // bob's tool card is refused while alice drives; nothing reached the call
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> WatcherBackend.of(bob).actions()
+                    .answerTool(onBob, toolId, "{\"status\":\"lost\"}").get(10, TimeUnit.SECONDS));
+            assertEquals("driver lease held by alice", refused.getCause().getMessage());
+            assertTrue(onHub.tools().get(toolId).orElseThrow().awaitsAnswer());
+
+            // alice's tool card, as the window shows it: the answer goes to the hub and is applied there
+            ToolCardsViewModel cards = new ToolCardsViewModel(
+                    new CallCommands(WatcherBackend.of(alice).actions(), UiDispatcher.immediate()), Clock.systemUTC());
+            cards.show(onAlice);
+            ToolCardViewModel card = cards.cards().stream().filter(c -> c.id().equals(toolId)).findFirst().orElseThrow();
+            String output = "{\"status\":\"shipped\",\"eta\":\"Thursday\"}";
+            card.outputProperty().set(output);
+            card.send();
+            await("alice's card hears the hub", 10_000, () -> "Sent.".equals(card.resultProperty().get()));
+            ToolCall answered = onHub.tools().get(toolId).orElseThrow();
+            assertEquals(ToolCall.Status.ANSWERED, answered.status());
+            assertEquals(output, answered.output());
+            await("the simulator got the output", 10_000, () -> sim.call(id).orElseThrow().clientMessages().stream()
+                    .anyMatch(m -> m.contains("function_call_output") && m.contains(toolId)));
+            for (Call replica : List.of(onAlice, onBob)) { // the answer is in the call's stream for every desk
+                await("a desk sees the answer", 10_000, () -> replica.tools().get(toolId)
+                        .map(t -> t.status() == ToolCall.Status.ANSWERED && t.output().equals(output)
+                                && t.detail().equals("by hand")).orElse(false));
+            }
+            cards.refresh();
+            assertFalse(card.answerableProperty().get());
+
+            ExecutionException twice = assertThrows(ExecutionException.class, () -> WatcherBackend.of(alice).actions()
+                    .answerTool(onAlice, toolId, "{}").get(10, TimeUnit.SECONDS));
+            assertTrue(twice.getCause().getMessage().contains("answered already"), twice.getCause().getMessage());
+            ExecutionException notAnApproval = assertThrows(ExecutionException.class, () -> WatcherBackend.of(alice)
+                    .actions().decideApproval(onAlice, toolId, true).get(10, TimeUnit.SECONDS));
+            assertTrue(notAnApproval.getCause().getMessage().startsWith("No MCP approval request"),
+                    notAnApproval.getCause().getMessage());
+            await("the agent answers with the output", 30_000, () -> transcript(onHub).contains("shipped with UPS"));
+            await("the call ends", 60_000, () -> onHub.state().isTerminal());
+            assertEquals(1, sim.call(id).orElseThrow().clientMessages().stream()
+                    .filter(m -> m.contains("function_call_output")).count(), "answered once: no automatic answer after");
         }
     }
 

@@ -135,6 +135,7 @@ public final class SettingsPane extends VBox {
         note.setWrapText(true);
         getChildren().addAll(grid, mode, problem, saveResult, note);
         model.prices().ifPresent(prices -> getChildren().add(new PricesPane(prices)));
+        model.teamHub().ifPresent(teamHub -> getChildren().add(new TeamHubPane(teamHub)));
     }
 
     /** A modal Settings dialog on {@code model}: Save applies and closes once the backend restarted. */

@@ -76,6 +76,11 @@ public final class SettingsViewModel {
         return backend.connection().prices().map(p -> new PricesViewModel(p, dispatcher));
     }
 
+    /** Settings → Team hub, where this window can save one. */
+    public java.util.Optional<TeamHubViewModel> teamHub() {
+        return backend.connection().teamHub().map(t -> new TeamHubViewModel(t, dispatcher));
+    }
+
     /** What is wrong with the form, first problem first; empty when it can be saved. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
