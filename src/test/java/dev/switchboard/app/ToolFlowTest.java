@@ -48,7 +48,7 @@ class ToolFlowTest {
     void start() throws Exception {
         AppConfig config = AppConfig.load(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, Map.of(),
                 dataDir);
-        runtime = SwitchboardRuntime.start(config, 1, SavedSettings.fileFor(config), Set.of());
+        runtime = SwitchboardRuntime.start(config, 4, SavedSettings.fileFor(config), Set.of());
     }
 
     @AfterEach
