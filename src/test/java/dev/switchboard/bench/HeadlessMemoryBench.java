@@ -36,13 +36,14 @@ import okhttp3.mockwebserver.RecordedRequest;
  * normal close. The child's RSS is read from /proc at each quarter and at the end.
  *
  * <p>Run: {@code bench/run.sh HeadlessMemoryBench [calls] [jvm options…]}; without options it uses the desktop
- * set from jpackage.cfg. {@code -Dswitchboard.endedRetention=10} keeps ended calls 10 s in the registry (2 min by
+ * set from jpackage.cfg (and the launcher's two malloc arenas). {@code -Dswitchboard.endedRetention=10} keeps ended calls 10 s in the registry (2 min by
  * default), so the run shows whether memory stays bounded.
  */
 public final class HeadlessMemoryBench {
 
     static final List<String> DESKTOP_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:+UnlockExperimentalVMOptions", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -90,6 +91,7 @@ public final class HeadlessMemoryBench {
                 "--base-url", peer.url("/v1").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("OPENAI_API_KEY", "sk-bench-0123456789abcdef");
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as packaging/switchboard sets it
         builder.environment().put("OPENAI_WEBHOOK_SECRET", secret);
         Process child = builder.start();
 
