@@ -37,18 +37,7 @@ public final class IncomingCallStore implements AutoCloseable {
 
     /** Commits a new call (as RINGING) before its webhook is answered. */
     public synchronized void record(String callId, List<SipHeader> sipHeaders, Instant receivedAt) throws SQLException {
-        if (closed) {
-            throw new SQLException("the history store is closed");
-        }
-        Sql.beginWrite(connection);
-        try {
-            statements.insertCall(callId, sipHeaders, receivedAt, CallState.RINGING, "", null);
-            statements.insertFirstStateIfAbsent(callId, new StateChange(CallState.RINGING, "", receivedAt));
-            Sql.commit(connection);
-        } catch (SQLException | RuntimeException e) {
-            Sql.rollback(connection);
-            throw e;
-        }
+        write(callId, sipHeaders, receivedAt, true);
     }
 
     /**
@@ -56,15 +45,26 @@ public final class IncomingCallStore implements AutoCloseable {
      * before the first real call, and nothing is kept.
      */
     public synchronized void rehearse(String callId, List<SipHeader> sipHeaders, Instant receivedAt) throws SQLException {
+        write(callId, sipHeaders, receivedAt, false);
+    }
+
+    private void write(String callId, List<SipHeader> sipHeaders, Instant receivedAt, boolean keep) throws SQLException {
         if (closed) {
             throw new SQLException("the history store is closed");
         }
         Sql.beginWrite(connection);
+        boolean committed = false;
         try {
             statements.insertCall(callId, sipHeaders, receivedAt, CallState.RINGING, "", null);
             statements.insertFirstStateIfAbsent(callId, new StateChange(CallState.RINGING, "", receivedAt));
+            if (keep) {
+                Sql.commit(connection);
+                committed = true;
+            }
         } finally {
-            Sql.rollback(connection);
+            if (!committed) {
+                Sql.rollback(connection);
+            }
         }
     }
 

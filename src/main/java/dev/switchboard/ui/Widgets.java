@@ -245,4 +245,19 @@ public final class Widgets {
         tab.setClosable(false);
         return tab;
     }
+
+    /** A wrapped one-line result ("Saved.", or why not), shown in the problem colour while {@code failed} holds. */
+    public static Label resultLabel(String id, ObservableValue<String> text, ObservableValue<Boolean> failed) {
+        Label result = label("", Styles.TEXT_SMALL);
+        result.setId(id);
+        result.setWrapText(true);
+        result.textProperty().bind(text);
+        failed.addListener((obs, was, bad) -> {
+            result.getStyleClass().remove("problem-text");
+            if (Boolean.TRUE.equals(bad)) {
+                result.getStyleClass().add("problem-text");
+            }
+        });
+        return result;
+    }
 }

@@ -27,8 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,6 @@ class ProfileAlertsTest {
     Path dir;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final List<String> done = new CopyOnWriteArrayList<>();
     private final CallRegistry registry = new CallRegistry();
     private HistoryStore store;
     private CallRecorder recorder;
@@ -57,46 +54,8 @@ class ProfileAlertsTest {
     private ProfileAccept profiles;
     private boolean autoAccept;
 
-    private final CallActions actions = new CallActions() {
-        @Override
-        public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
-            done.add("accept " + call.id());
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> reject(Call call, int sipStatus) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> hangup(Call call) {
-            done.add("hangup " + call.id());
-            call.moveTo(CallState.ENDED, "hung up from Switchboard");
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> refer(Call call, String targetUri) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> updateInstructions(Call call, String instructions) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> say(Call call, String sentence) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> respond(Call call, String instructions) {
-            done.add("wrap-up " + call.id());
-            return CompletableFuture.completedFuture(null);
-        }
-    };
+    private final RecordingActions actions = new RecordingActions();
+    private final List<String> done = actions.done;
 
     private final AutoAnswer autoAnswer = new AutoAnswer() {
         @Override
@@ -162,10 +121,10 @@ class ProfileAlertsTest {
 
         assertEquals(List.of("keyword: lawyer", "keyword: cancel my contract",
                 "cost_cap: $0.0128 passed the cap of $0.0100"), alerts(call));
-        assertEquals(List.of("accept rtc_routed", "wrap-up rtc_routed"), done, "the profile's cap, not the global $5");
+        assertEquals(List.of("accept rtc_routed", "respond rtc_routed: " + Watchdogs.WRAP_UP), done, "the profile's cap, not the global $5");
         call.turns().responseCreated("r2");
         call.turns().responseDone("r2", "completed", null, new ResponseUsage(0, 0, 0, 0, 0, 50));
-        assertEquals(List.of("accept rtc_routed", "wrap-up rtc_routed", "hangup rtc_routed"), done);
+        assertEquals(List.of("accept rtc_routed", "respond rtc_routed: " + Watchdogs.WRAP_UP, "hangup rtc_routed"), done);
         assertEquals(CallState.ENDED, call.state());
     }
 
@@ -178,7 +137,7 @@ class ProfileAlertsTest {
         talk(call);
         assertTrue(alerts(call).contains("keyword: cancel my contract"), alerts(call).toString());
         assertTrue(call.alerts().costCapReached());
-        assertTrue(done.contains("wrap-up rtc_every"), done.toString());
+        assertTrue(done.contains("respond rtc_every: " + Watchdogs.WRAP_UP), done.toString());
     }
 
     @Test

@@ -21,54 +21,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The cost cap: wrap up once, hang up after the next response.done; and the steering events' wire shape. */
 class WatchdogsTest {
 
-    private final List<String> done = new CopyOnWriteArrayList<>();
 
-    private final CallActions actions = new CallActions() {
-        @Override
-        public CompletableFuture<Void> accept(Call call, AcceptSettings settings) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> reject(Call call, int sipStatus) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> hangup(Call call) {
-            done.add("hangup");
-            call.moveTo(CallState.ENDED, "hung up from Switchboard");
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> refer(Call call, String targetUri) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> updateInstructions(Call call, String instructions) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> say(Call call, String sentence) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> respond(Call call, String instructions) {
-            done.add("respond: " + instructions);
-            return CompletableFuture.completedFuture(null);
-        }
-    };
+    private final RecordingActions actions = new RecordingActions();
+    private final List<String> done = actions.done;
 
     @Test
     void passingTheCapWrapsUpOnceThenHangsUpAfterTheNextResponse() {
@@ -90,14 +50,14 @@ class WatchdogsTest {
             assertEquals(List.of(), done);
             call.turns().responseCreated("r2");
             call.turns().responseDone("r2", "completed", null, new ResponseUsage(0, 0, 0, 0, 0, 100)); // $0.0128
-            assertEquals(List.of("respond: " + Watchdogs.WRAP_UP), done, "asked to wrap up, not hung up yet");
+            assertEquals(List.of("respond rtc_cap: " + Watchdogs.WRAP_UP), done, "asked to wrap up, not hung up yet");
             assertTrue(call.alerts().costCapReached());
             assertTrue(call.transcript().stream().anyMatch(e -> e.text().startsWith("cost cap reached")));
 
             call.turns().responseCreated("r3");
             assertEquals(1, done.size(), "the wrap-up is still being said");
             call.turns().responseDone("r3", "completed", null, new ResponseUsage(0, 0, 0, 0, 0, 60));
-            assertEquals(List.of("respond: " + Watchdogs.WRAP_UP, "hangup"), done);
+            assertEquals(List.of("respond rtc_cap: " + Watchdogs.WRAP_UP, "hangup rtc_cap"), done);
             assertEquals(CallState.ENDED, call.state());
         }
     }

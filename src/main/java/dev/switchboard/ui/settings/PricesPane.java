@@ -29,16 +29,7 @@ final class PricesPane extends TitledPane {
         Button save = Widgets.button("Save prices", "fth-save", Styles.BUTTON_OUTLINED);
         save.setId("savePricesButton");
         save.setOnAction(e -> model.save());
-        Label result = Widgets.label("", Styles.TEXT_SMALL);
-        result.setId("pricesResult");
-        result.setWrapText(true);
-        result.textProperty().bind(model.resultProperty());
-        model.failedProperty().addListener((obs, was, bad) -> {
-            result.getStyleClass().remove("problem-text");
-            if (bad) {
-                result.getStyleClass().add("problem-text");
-            }
-        });
+        Label result = Widgets.resultLabel("pricesResult", model.resultProperty(), model.failedProperty());
         HBox actions = new HBox(8, save, result);
         actions.setAlignment(Pos.CENTER_LEFT);
         setContent(new VBox(6, json, hint, actions));

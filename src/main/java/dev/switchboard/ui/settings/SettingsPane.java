@@ -117,18 +117,9 @@ public final class SettingsPane extends VBox {
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
-        Label saveResult = Widgets.label("", Styles.TEXT_SMALL);
-        saveResult.setId("saveResult");
-        saveResult.setWrapText(true);
-        saveResult.textProperty().bind(model.saveResultProperty());
+        Label saveResult = Widgets.resultLabel("saveResult", model.saveResultProperty(), model.saveFailedProperty());
         saveResult.visibleProperty().bind(model.saveResultProperty().isNotEmpty());
         saveResult.managedProperty().bind(saveResult.visibleProperty());
-        model.saveFailedProperty().addListener((obs, was, failed) -> {
-            saveResult.getStyleClass().remove("problem-text");
-            if (failed) {
-                saveResult.getStyleClass().add("problem-text");
-            }
-        });
 
         Label note = Widgets.label(model.storageNote(), Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setId("settingsNote");

@@ -74,16 +74,7 @@ final class TeamHubPane extends TitledPane {
         clear.setId("clearTeamHubButton");
         clear.disableProperty().bind(model.hasSavedProperty().not().or(model.savingProperty()));
         clear.setOnAction(e -> model.clear());
-        Label result = Widgets.label("", Styles.TEXT_SMALL);
-        result.setId("teamHubResult");
-        result.setWrapText(true);
-        result.textProperty().bind(model.resultProperty());
-        model.failedProperty().addListener((obs, was, bad) -> {
-            result.getStyleClass().remove("problem-text");
-            if (bad) {
-                result.getStyleClass().add("problem-text");
-            }
-        });
+        Label result = Widgets.resultLabel("teamHubResult", model.resultProperty(), model.failedProperty());
         HBox actions = new HBox(8, save, clear, result);
         actions.setAlignment(Pos.CENTER_LEFT);
         save.setMinWidth(Button.USE_PREF_SIZE);
