@@ -25,12 +25,22 @@ public final class Formats {
 
     /** A latency the way the badges show it: "0.8 s", "12 s" from ten seconds on. */
     public static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return s >= 10 ? Math.round(s) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", s);
+        // by hand, not String.format: rows refresh their metrics every frame while a call streams
+        long millis = d.toMillis();
+        if (millis >= 10_000) {
+            return Math.round(millis / 1000.0) + " s";
+        }
+        long tenths = Math.round(millis / 100.0);
+        return (millis < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10 + " s";
     }
 
     /** Dollars with four decimals ("$0.0123"), or "—" when the model has no price. */
     public static String usd(java.util.OptionalDouble cost) {
-        return cost.isPresent() ? String.format(java.util.Locale.ROOT, "$%.4f", cost.getAsDouble()) : "—";
+        if (cost.isEmpty()) {
+            return "—";
+        }
+        // the shortest decimal of the double, half up: what "%.4f" prints, without parsing a format every frame
+        return "$" + java.math.BigDecimal.valueOf(cost.getAsDouble()).setScale(4, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }
