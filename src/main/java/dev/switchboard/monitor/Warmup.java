@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the webhook → accept path on synthetic calls right after start, so the JIT has compiled it before the first
  * real call: a signed webhook posted to a private loopback {@link WebhookListener} (same classes, own port and
- * secret; the real journal only rehearsed, rolled back each time), verification and parsing there, a {@link Call} built outside any registry, and the accept
- * sent by a {@link CallsClient} to a loopback stub over the shared client's dispatcher with a pool of its own (the
- * API's warm connection is left alone). Nothing reaches history, the registry, the window or the log but one
- * summary line. It runs once per process on a daemon thread for a few seconds at most, and ends when a real
+ * secret; the real journal is only rehearsed, each insert rolled back), verification and parsing there, a
+ * {@link Call} built outside any registry, and the accept sent by a {@link CallsClient} to a loopback stub over the
+ * shared client's dispatcher with a pool of its own (the API's warm connection is left alone). Nothing is kept in
+ * history, and nothing reaches the registry, the window or the log but one summary line. It runs once per process on a daemon thread for a few seconds at most, and ends when a real
  * webhook arrives, so it holds up a real call for no longer than the one synthetic call in flight.
  */
 public final class Warmup {
