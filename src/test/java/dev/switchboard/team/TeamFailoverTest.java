@@ -54,7 +54,9 @@ class TeamFailoverTest {
                  Jedis j = redis.client()) {
                 sim.setWebhookTarget(URI.create(a.url));
                 String id = sim.ring(Scenario.SUPPORT_CALL);
-                // the load balancer delivers the same webhook to the other hub too: acknowledged, ignored
+                // hub-a claims the call just after its 200; a copy delivered to the other hub after that is
+                // acknowledged and ignored (one delivered before it would simply make hub-b the owner)
+                await("hub-a holds the call's lease", 10_000, () -> j.get(TeamKeys.lease(id)) != null);
                 assertEquals(200, redeliver(b.url, sim, id));
                 await("the desk hears the agent", 30_000, () -> desk.calls().find(id)
                         .map(c -> !TeamFixtures.utterances(c).isEmpty()).orElse(false));
@@ -122,8 +124,9 @@ class TeamFailoverTest {
         static Hub start(String name, RedisServer redis, Simulator sim, Path dir) {
             try {
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                // no start-up warm-up: two hubs warming up at once on two cores only slow the lease renewals down
                 ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Launcher",
+                        "-Dswitchboard.warmupCalls=0", "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Launcher",
                         "--headless", "--hub", redis.url(), "--lease-ms", Long.toString(LEASE_MS), "--desk", name,
                         "--port", "0", "--data-dir", dir.resolve(name).toString())
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
