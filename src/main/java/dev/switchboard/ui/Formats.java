@@ -25,13 +25,12 @@ public final class Formats {
 
     /** A latency the way the badges show it: "0.8 s", "12 s" from ten seconds on. */
     public static String seconds(Duration d) {
-        // by hand, not String.format: rows refresh their metrics every frame while a call streams
+        // not String.format: rows refresh their metrics every frame while a call streams; half up, as "%.1f" rounds
         long millis = d.toMillis();
         if (millis >= 10_000) {
             return Math.round(millis / 1000.0) + " s";
         }
-        long tenths = Math.round(millis / 100.0);
-        return (millis < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10 + " s";
+        return java.math.BigDecimal.valueOf(millis, 3).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " s";
     }
 
     /** Dollars with four decimals ("$0.0123"), or "—" when the model has no price. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
     @Test
-    void secondsReadAsTheFormatStringDidFromZeroToAMinute() {
-        for (long millis = 0; millis <= 60_000; millis++) {
+    void secondsReadAsTheFormatStringDidUpToAMinute() {
+        for (long millis = -2_000; millis <= 60_000; millis++) {
             double s = millis / 1000.0;
             String expected = s >= 10 ? Math.round(s) + " s" : String.format(Locale.ROOT, "%.1f s", s);
             assertEquals(expected, Formats.seconds(Duration.ofMillis(millis)), millis + " ms");
