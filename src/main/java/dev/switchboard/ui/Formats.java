@@ -30,6 +30,9 @@ public final class Formats {
         if (millis >= 10_000) {
             return Math.round(millis / 1000.0) + " s";
         }
+        if (millis < 0) { // never a latency; printed as before ("-0.0 s" for a few ms)
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
         return java.math.BigDecimal.valueOf(millis, 3).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " s";
     }
 
