@@ -9,6 +9,7 @@ import dev.switchboard.config.PriceFile;
 import dev.switchboard.openai.CallsClient;
 import dev.switchboard.openai.OpenAiEndpoints;
 import dev.switchboard.openai.RetryPolicy;
+import dev.switchboard.util.ElasticPool;
 import dev.switchboard.util.Threads;
 import dev.switchboard.webhook.IncomingCall;
 import dev.switchboard.webhook.IncomingCallJournal;
@@ -22,9 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -110,9 +109,8 @@ public final class Warmup {
         stub.start();
         CallsClient client = new CallsClient(http, new OpenAiEndpoints("http://127.0.0.1:"
                 + stub.getAddress().getPort() + "/v1"), "sk-warmup", RetryPolicy.DEFAULT);
-        // like the monitor's: the accept leaves the webhook thread for a REST thread
-        ExecutorService rest = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                Threads.daemon("switchboard-warmup-io"));
+        // like the monitor's: the accept leaves the webhook thread for a REST thread of the same kind of pool
+        ExecutorService rest = ElasticPool.create("switchboard-warmup-io", 1, java.time.Duration.ofSeconds(5));
         SynchronousQueue<Boolean> done = new SynchronousQueue<>();
         // the real journal's statements and pages, rolled back: nothing is kept
         IncomingCallJournal rehearsal = journal::rehearse;
