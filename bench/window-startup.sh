@@ -1,6 +1,6 @@
 #!/bin/sh
-# Window start-up time (launch -> the log's "first frame shown", the first laid-out pulse) and idle RSS (VmRSS
-# after 30 and 40 s), on a virtual display (Xvfb, software renderer), through packaging/switchboard, so with the
+# Window start-up time (launch -> the log's "first frame shown", the starting view's first laid-out pulse, and
+# "window ready", the full window's) and idle RSS (VmRSS after 30 and 40 s), on a virtual display (Xvfb, software renderer), through packaging/switchboard, so with the
 # desktop JVM options and the class-data archive when target/switchboard.jsa exists (packaging/cds-archive.sh).
 # Usage (from the project root): bench/window-startup.sh [runs] [name=JVM options ...]
 #   e.g. bench/window-startup.sh 10 "default-CDS-only=-XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa"
@@ -21,7 +21,8 @@ export DISPLAY=":$(cat "$WORK/display")"
 
 now_ms() { date +%s%3N; }
 
-# one start: prints "<ms to first frame> <RSS at 30 s MB> <RSS at 40 s MB>" (RSS only when $2 = rss)
+# one start: prints "<ms to first frame> <ms to window ready> <RSS at 30 s MB> <RSS at 40 s MB>" (RSS only when
+# $2 = rss)
 one() {
   opts="$1"; what="$2"
   rm -rf "$WORK/data" "$WORK/err"
@@ -30,13 +31,15 @@ one() {
     >/dev/null 2>"$WORK/err" &
   pid=$!
   i=0
-  until grep -q "first frame shown" "$WORK/err" 2>/dev/null; do
+  until grep -q "window ready" "$WORK/err" 2>/dev/null; do
     i=$((i + 1))
     if [ $i -gt 3000 ] || ! kill -0 $pid 2>/dev/null; then echo "no first frame" >&2; cat "$WORK/err" >&2; exit 1; fi
     sleep 0.01
   done
   stamp=$(grep -m1 "first frame shown" "$WORK/err" | cut -d' ' -f1)
   t1=$(date -d "$(date +%F) $stamp" +%s%3N)
+  stamp=$(grep -m1 "window ready" "$WORK/err" | cut -d' ' -f1)
+  t2=$(date -d "$(date +%F) $stamp" +%s%3N)
   rss30=""; rss40=""
   if [ "$what" = rss ]; then
     sleep $((30 - ($(now_ms) - t0) / 1000))
@@ -45,7 +48,7 @@ one() {
     rss40=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
   fi
   kill -TERM $pid; wait $pid 2>/dev/null || true
-  echo "$((t1 - t0)) $rss30 $rss40"
+  echo "$((t1 - t0)) $((t2 - t0)) $rss30 $rss40"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -59,16 +62,19 @@ for run in $(seq 1 "$RUNS"); do
     name="${variant%%=*}"; opts="${variant#*=}"
     what=start; [ "$run" = 1 ] && what=rss
     result=$(one "$opts" $what </dev/null)
-    ms=$(echo "$result" | cut -d' ' -f1); r30=$(echo "$result" | cut -d' ' -f2); r40=$(echo "$result" | cut -d' ' -f3)
+    ms=$(echo "$result" | cut -d' ' -f1); ready=$(echo "$result" | cut -d' ' -f2)
+    r30=$(echo "$result" | cut -d' ' -f3); r40=$(echo "$result" | cut -d' ' -f4)
     echo "$ms" >> "$WORK/start-$name"
+    echo "$ready" >> "$WORK/ready-$name"
     [ -n "$r30" ] && echo "$r30 $r40" > "$WORK/rss-$name"
-    echo "  run $run $name: first frame after $ms ms${r30:+, RSS $r30 MB at 30 s, $r40 MB at 40 s}"
+    echo "  run $run $name: first frame after $ms ms, window ready after $ready ms${r30:+, RSS $r30 MB at 30 s, $r40 MB at 40 s}"
   done < "$WORK/variants"
 done
 echo
-echo "| | first frame, median | max | idle RSS at 30 s / 40 s |"
-echo "|---|---|---|---|"
+echo "| | first frame, median | max | window ready, median | max | idle RSS at 30 s / 40 s |"
+echo "|---|---|---|---|---|---|"
 while IFS= read -r variant; do
   name="${variant%%=*}"; opts="${variant#*=}"
-  echo "| $name${opts:+ \`$opts\`} | $(median < "$WORK/start-$name") ms | $(max < "$WORK/start-$name") ms | $(cat "$WORK/rss-$name" | sed 's# # MB / #') MB |"
+  echo "| $name${opts:+ \`$opts\`} | $(median < "$WORK/start-$name") ms | $(max < "$WORK/start-$name") ms \
+| $(median < "$WORK/ready-$name") ms | $(max < "$WORK/ready-$name") ms | $(cat "$WORK/rss-$name" | sed 's# # MB / #') MB |"
 done < "$WORK/variants"

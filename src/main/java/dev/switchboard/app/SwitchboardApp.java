@@ -15,9 +15,12 @@ import dev.switchboard.ui.about.FolderOpener;
 import dev.switchboard.config.SetupFile;
 import dev.switchboard.config.SetupStore;
 import dev.switchboard.config.ScreenPlacementFile;
+import dev.switchboard.ui.main.StartingView;
 import dev.switchboard.ui.main.SwitchboardWindow;
 import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -44,28 +47,36 @@ public final class SwitchboardApp extends Application {
     @Override
     public void start(Stage stage) {
         String[] args = getParameters().getRaw().toArray(new String[0]);
-        SavedSettings.Loaded loaded;
-        try {
-            WindowStart.Started started = WindowStart.await(args, DEMO_SPEED);
-            loaded = started.loaded();
-            desk = started.desk();
-            if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
-                log.info("window on the team hub {} as desk {}", desk.bus().url(), desk.desk());
-                SwitchboardWindow.show(stage, WatcherBackend.of(desk, started.teamHub()), UiDispatcher.fx(),
-                        WindowOptions.defaults().withPresenter(loaded.config().presenter()));
-                return;
+        // the window is on screen while the back end finishes starting and the views are built
+        StartingView starting = StartingView.show(stage);
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        afterFirstFrame(stage.getScene(), () -> {
+            log.info("first frame shown");
+            shown.complete(null);
+        });
+        // built after the starting view's first pulse, which would otherwise lay out the full window instead
+        WindowStart.started(args, DEMO_SPEED).thenCombine(shown, (started, frame) -> started)
+                .whenComplete((started, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                starting.setStatus("Switchboard cannot start.");
+                failed(error instanceof CompletionException ? error.getCause() : error);
+            } else {
+                open(stage, started);
             }
-            runtime = started.runtime();
-        } catch (ConfigException e) {
-            fail("Switchboard cannot start", e.getMessage());
-            return;
-        } catch (IOException e) {
-            fail("Switchboard cannot start", "The webhook listener could not start: " + e.getMessage());
-            return;
-        } catch (StoreException e) {
-            fail("Switchboard cannot start", "The call history could not be opened: " + e.getMessage());
+        }));
+    }
+
+    private void open(Stage stage, WindowStart.Started started) {
+        SavedSettings.Loaded loaded = started.loaded();
+        desk = started.desk();
+        if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
+            log.info("window on the team hub {} as desk {}", desk.bus().url(), desk.desk());
+            SwitchboardWindow.show(stage, WatcherBackend.of(desk, started.teamHub()), UiDispatcher.fx(),
+                    WindowOptions.defaults().withPresenter(loaded.config().presenter()));
+            afterFirstFrame(stage.getScene(), () -> log.info("window ready"));
             return;
         }
+        runtime = started.runtime();
         log.info("window on {} ({} mode)", runtime.listenerUrl(), runtime.isDemo() ? "demo" : "live");
         AppConfig config = loaded.config();
         SetupFile setup = new SetupFile(DataDirectory.forConfig(config).resolve(SetupFile.FILE_NAME),
@@ -79,13 +90,29 @@ public final class SwitchboardApp extends Application {
                 .withSetup(new AppSetupRunner(runtime, SetupChecklist.DEFAULT_TIMEOUT), setup,
                         !runtime.isDemo() && !setup.exists());
         SwitchboardWindow.show(stage, runtime.backend(), UiDispatcher.fx(), options);
-        SwitchboardRuntime started = runtime;
-        afterFirstFrame(stage.getScene(), () -> started.service().releaseWarmup());
+        SwitchboardRuntime opened = runtime;
+        afterFirstFrame(stage.getScene(), () -> {
+            log.info("window ready");
+            opened.service().releaseWarmup();
+        });
+    }
+
+    private static void failed(Throwable error) {
+        if (error instanceof ConfigException) {
+            fail("Switchboard cannot start", error.getMessage());
+        } else if (error instanceof IOException) {
+            fail("Switchboard cannot start", "The webhook listener could not start: " + error.getMessage());
+        } else if (error instanceof StoreException) {
+            fail("Switchboard cannot start", "The call history could not be opened: " + error.getMessage());
+        } else {
+            log.error("Switchboard cannot start", error);
+            fail("Switchboard cannot start", String.valueOf(error.getMessage()));
+        }
     }
 
     /**
-     * Marks the first laid-out pulse in the log (bench/window-startup.sh times start-up up to this line), then runs
-     * {@code then}.
+     * Runs {@code then} at the first laid-out pulse of {@code scene} (bench/window-startup.sh times start-up up to
+     * the log lines written there).
      */
     private static void afterFirstFrame(Scene scene, Runnable then) {
         if (scene == null) {
@@ -97,7 +124,6 @@ public final class SwitchboardApp extends Application {
         listener[0] = () -> {
             if (!seen[0]) {
                 seen[0] = true;
-                log.info("first frame shown");
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
                 then.run();
             }

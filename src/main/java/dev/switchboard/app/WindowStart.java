@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the window's back end (settings, history, the listener, the simulator in demo mode; or a team desk's
- * watcher) on a thread of its own while JavaFX starts its toolkit: each takes a few hundred milliseconds, and the
- * window needs the back end only once it builds its views.
+ * watcher) on a thread of its own while JavaFX starts its toolkit and shows the window's starting view: each takes
+ * a few hundred milliseconds, and the window needs the back end only once it builds its views.
  */
 final class WindowStart {
 
@@ -32,43 +31,28 @@ final class WindowStart {
     private WindowStart() {
     }
 
-    /** Begins starting the back end in the background; {@link #await} takes the result. */
+    /** Begins starting the back end in the background; {@link #started} takes the result. */
     static synchronized void begin(String[] args, double simSpeed) {
         pending = new CompletableFuture<>();
         CompletableFuture<Started> result = pending;
         Threads.startDaemon("switchboard-start", () -> {
             try {
                 result.complete(startNow(args, simSpeed));
-            } catch (ConfigException | IOException | RuntimeException e) {
+            } catch (Throwable e) { // whatever it is, the window says so instead of waiting for ever
                 result.completeExceptionally(e);
             }
         });
     }
 
-    /** The back end {@link #begin} started, or one started now on this thread when nothing was begun. */
-    static Started await(String[] args, double simSpeed) throws ConfigException, IOException {
-        CompletableFuture<Started> begun;
+    /** The back end {@link #begin} started, or one starting now in the background when nothing was begun. */
+    static CompletableFuture<Started> started(String[] args, double simSpeed) {
         synchronized (WindowStart.class) {
-            begun = pending;
+            if (pending == null) {
+                begin(args, simSpeed);
+            }
+            CompletableFuture<Started> begun = pending;
             pending = null;
-        }
-        if (begun == null) {
-            return startNow(args, simSpeed);
-        }
-        try {
-            return begun.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ConfigException config) {
-                throw config;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
+            return begun;
         }
     }
 

@@ -33,6 +33,8 @@ public final class SwitchboardWindow {
 
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 560;
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
 
     private final SwitchboardViewModel model;
@@ -84,8 +86,8 @@ public final class SwitchboardWindow {
         stage.getIcons().setAll(icons());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(window.viewModel().demoProperty())
                 .then("Switchboard — demo mode").otherwise("Switchboard"));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(window.scene());
         new AlertNotifier(stage, window.viewModel().callList().rows());
         stage.show();
@@ -102,12 +104,18 @@ public final class SwitchboardWindow {
     public static List<Image> icons() {
         List<Image> icons = new ArrayList<>();
         for (int size : ICON_SIZES) {
-            var url = SwitchboardWindow.class.getResource("/dev/switchboard/icons/switchboard-" + size + ".png");
-            if (url != null) {
-                icons.add(new Image(url.toExternalForm()));
+            Image icon = icon(size);
+            if (icon != null) {
+                icons.add(icon);
             }
         }
         return icons;
+    }
+
+    /** The app icon at {@code size} px, or null when that size is not shipped. */
+    static Image icon(int size) {
+        var url = SwitchboardWindow.class.getResource("/dev/switchboard/icons/switchboard-" + size + ".png");
+        return url == null ? null : new Image(url.toExternalForm());
     }
 
     public Scene scene() {
@@ -132,7 +140,7 @@ public final class SwitchboardWindow {
         model.close();
     }
 
-    private static void applyTheme(boolean dark) {
+    static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

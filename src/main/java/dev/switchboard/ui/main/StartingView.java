@@ -1,0 +1,89 @@
+package dev.switchboard.ui.main;
+
+import atlantafx.base.theme.Styles;
+import dev.switchboard.ui.Stylesheets;
+import dev.switchboard.ui.Widgets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * What the window shows while its back end (settings, history, the listener) starts and its views are built: the
+ * top bar, an empty call list and the status bar, drawn like the real ones, so the window is on screen at once
+ * and then fills in. A few dozen nodes and no font icons: CSS over the full window and loading the icon font are
+ * most of its start-up time.
+ */
+public final class StartingView extends BorderPane {
+
+    public static final String STARTING_TEXT = "Starting the webhook listener and the call history…";
+
+    private final Label status = Widgets.label(STARTING_TEXT, Styles.TEXT_MUTED);
+
+    /** {@code icon}: the app icon for the logo (the real window draws it with a font icon, slower to load). */
+    public StartingView(Image icon) {
+        setId("startingView");
+        ImageView logo = new ImageView(icon);
+        logo.setFitWidth(30);
+        logo.setFitHeight(30);
+        VBox titles = new VBox(0, Widgets.label("Switchboard", Styles.TITLE_4),
+                Widgets.label("OpenAI Realtime SIP monitor", Styles.TEXT_MUTED, Styles.TEXT_SMALL));
+        titles.setAlignment(Pos.CENTER_LEFT);
+        HBox appBar = new HBox(logo, titles);
+        appBar.getStyleClass().add("app-bar");
+        // the menu bar's height, so nothing moves when the real window replaces this one
+        Region menuBar = new Region();
+        menuBar.getStyleClass().add("menu-bar");
+        setTop(new VBox(menuBar, appBar));
+
+        HBox callsHeader = new HBox(Widgets.label("Calls", Styles.TEXT_BOLD));
+        callsHeader.getStyleClass().add("pane-header");
+        VBox left = new VBox(callsHeader);
+        left.setMinWidth(240);
+        left.setPrefWidth(320);
+        left.getStyleClass().add("starting-calls");
+        Label starting = Widgets.label("Starting…", "title");
+        VBox center = new VBox(starting);
+        center.getStyleClass().add("empty-state");
+        center.setAlignment(Pos.CENTER);
+        HBox body = new HBox(left, center);
+        HBox.setHgrow(center, Priority.ALWAYS);
+        setCenter(body);
+
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        setBottom(statusBar);
+    }
+
+    /** Says in the status bar what the window is waiting for. */
+    public void setStatus(String text) {
+        status.setText(text);
+    }
+
+    /**
+     * Puts a starting view in {@code stage} with the light theme, the app icons and the window's size, and shows it;
+     * {@link SwitchboardWindow#show} later puts the monitor in the same stage.
+     */
+    public static StartingView show(Stage stage) {
+        SwitchboardWindow.applyTheme(false);
+        // one icon now; the window sets every size once it is built
+        Image icon = SwitchboardWindow.icon(32);
+        StartingView view = new StartingView(icon);
+        Scene scene = new Scene(view, SwitchboardWindow.WIDTH, SwitchboardWindow.HEIGHT);
+        Stylesheets.addTo(scene.getStylesheets());
+        stage.setTitle("Switchboard");
+        stage.getIcons().setAll(icon);
+        stage.setMinWidth(SwitchboardWindow.MIN_WIDTH);
+        stage.setMinHeight(SwitchboardWindow.MIN_HEIGHT);
+        stage.setScene(scene);
+        stage.show();
+        return view;
+    }
+}
