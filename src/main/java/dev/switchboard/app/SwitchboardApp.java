@@ -21,6 +21,7 @@ import dev.switchboard.ui.UiDispatcher;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -38,6 +39,9 @@ public final class SwitchboardApp extends Application {
 
     private SwitchboardRuntime runtime;
     private TeamWatcher desk;
+    private CompletableFuture<WindowStart.Started> backEnd;
+    /** Set by whichever opens or closes the started back end first: the window, or stop() when it closed early. */
+    private final AtomicBoolean taken = new AtomicBoolean();
 
     public static void main(String[] args) {
         WindowStart.begin(args, DEMO_SPEED); // beside the toolkit's own start-up
@@ -54,14 +58,19 @@ public final class SwitchboardApp extends Application {
             log.info("first frame shown");
             shown.complete(null);
         });
+        backEnd = WindowStart.started(args, DEMO_SPEED);
         // built after the starting view's first pulse, which would otherwise lay out the full window instead
-        WindowStart.started(args, DEMO_SPEED).thenCombine(shown, (started, frame) -> started)
+        backEnd.thenCombine(shown, (started, frame) -> started)
                 .whenComplete((started, error) -> Platform.runLater(() -> {
             if (error != null) {
                 starting.setStatus("Switchboard cannot start.");
                 failed(error instanceof CompletionException ? error.getCause() : error);
-            } else {
-                open(stage, started);
+            } else if (taken.compareAndSet(false, true)) {
+                if (stage.isShowing()) {
+                    open(stage, started);
+                } else {
+                    close(started);
+                }
             }
         }));
     }
@@ -97,6 +106,15 @@ public final class SwitchboardApp extends Application {
         });
     }
 
+    private static void close(WindowStart.Started started) {
+        if (started.runtime() != null) {
+            started.runtime().close();
+        }
+        if (started.desk() != null) {
+            started.desk().close();
+        }
+    }
+
     private static void failed(Throwable error) {
         if (error instanceof ConfigException) {
             fail("Switchboard cannot start", error.getMessage());
@@ -111,21 +129,23 @@ public final class SwitchboardApp extends Application {
     }
 
     /**
-     * Runs {@code then} at the first laid-out pulse of {@code scene} (bench/window-startup.sh times start-up up to
-     * the log lines written there).
+     * Runs {@code then} once the first frame of {@code scene} is on screen (bench/window-startup.sh times start-up up
+     * to the log lines written there). Not at the first pulse: that only lays the frame out; the render thread then
+     * paints it, and the software pipeline hands the pixels to the window in an event on this thread. The next
+     * pulse waits for that rendering, so an event queued from it runs after the pixels are in the window.
      */
     private static void afterFirstFrame(Scene scene, Runnable then) {
-        if (scene == null) {
-            then.run();
-            return;
-        }
-        boolean[] seen = {false};
+        int[] pulses = {0};
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
-            if (!seen[0]) {
-                seen[0] = true;
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
-                then.run();
+            pulses[0]++;
+            if (pulses[0] == 1) {
+                Platform.requestNextPulse();
+            } else if (pulses[0] == 2) {
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    then.run();
+                });
             }
         };
         scene.addPostLayoutPulseListener(listener[0]);
@@ -143,6 +163,14 @@ public final class SwitchboardApp extends Application {
 
     @Override
     public void stop() {
+        // the window closed before the back end was up: close it once it is, so nothing is left running
+        if (backEnd != null) {
+            backEnd.thenAccept(started -> {
+                if (taken.compareAndSet(false, true)) {
+                    close(started);
+                }
+            });
+        }
         if (runtime != null) {
             runtime.close();
         }
