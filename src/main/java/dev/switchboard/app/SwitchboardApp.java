@@ -59,7 +59,7 @@ public final class SwitchboardApp extends Application {
             shown.complete(null);
         });
         backEnd = WindowStart.started(args, DEMO_SPEED);
-        // built after the starting view's first pulse, which would otherwise lay out the full window instead
+        // the monitor's build holds the FX thread for a second: begun earlier, the starting view never shows
         backEnd.thenCombine(shown, (started, frame) -> started)
                 .whenComplete((started, error) -> Platform.runLater(() -> {
             if (error != null) {
@@ -129,10 +129,11 @@ public final class SwitchboardApp extends Application {
     }
 
     /**
-     * Runs {@code then} once the first frame of {@code scene} is on screen (bench/window-startup.sh times start-up up
-     * to the log lines written there). Not at the first pulse: that only lays the frame out; the render thread then
-     * paints it, and the software pipeline hands the pixels to the window in an event on this thread. The next
-     * pulse waits for that rendering, so an event queued from it runs after the pixels are in the window.
+     * Runs {@code then} once the first frame of {@code scene} has been rendered (bench/window-startup.sh times
+     * start-up up to the log lines written there, and reads the screen for the pixels). Not at the first pulse: that
+     * only lays the frame out; the render thread then paints it, and the software pipeline hands the pixels to the
+     * window in an event on this thread. The next pulse waits for that rendering, so an event queued from it comes
+     * after the frame's.
      */
     private static void afterFirstFrame(Scene scene, Runnable then) {
         int[] pulses = {0};
