@@ -78,6 +78,7 @@ public final class StartingView extends BorderPane {
         StartingView view = new StartingView(icon);
         Scene scene = new Scene(view, SwitchboardWindow.WIDTH, SwitchboardWindow.HEIGHT);
         Stylesheets.addTo(scene.getStylesheets());
+        stage.titleProperty().unbind(); // a stage that held a monitor before (tests reuse one) has it bound
         stage.setTitle("Switchboard");
         stage.getIcons().setAll(icon);
         stage.setMinWidth(SwitchboardWindow.MIN_WIDTH);
