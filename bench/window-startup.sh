@@ -6,7 +6,7 @@
 # desktop JVM options and the class-data archive when target/switchboard.jsa exists (packaging/cds-archive.sh).
 # Usage (from the project root): bench/window-startup.sh [runs] [name=JVM options ...]
 #   e.g. bench/window-startup.sh 10 "default-CDS-only=-XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa"
-# Needs Xvfb (apt-get install -y xvfb) and GTK 3. Variants run in turn in every run, so they share the noise.
+# Needs Xvfb (apt-get install -y xvfb), GTK 3 and python3. Variants run in turn in every run, so they share the noise.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS="${1:-10}"
