@@ -116,16 +116,18 @@ public final class SwitchboardApp extends Application {
     }
 
     private static void failed(Throwable error) {
+        String problem;
         if (error instanceof ConfigException) {
-            fail("Switchboard cannot start", error.getMessage());
+            problem = error.getMessage();
         } else if (error instanceof IOException) {
-            fail("Switchboard cannot start", "The webhook listener could not start: " + error.getMessage());
+            problem = "The webhook listener could not start: " + error.getMessage();
         } else if (error instanceof StoreException) {
-            fail("Switchboard cannot start", "The call history could not be opened: " + error.getMessage());
+            problem = "The call history could not be opened: " + error.getMessage();
         } else {
             log.error("Switchboard cannot start", error);
-            fail("Switchboard cannot start", String.valueOf(error.getMessage()));
+            problem = String.valueOf(error.getMessage());
         }
+        fail("Switchboard cannot start", problem);
     }
 
     /**
