@@ -11,13 +11,12 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
  * What the window shows while its back end (settings, history, the listener) starts and its views are built: the
- * top bar, an empty call list and the status bar, drawn like the real ones, so the window is on screen at once
+ * top bar (without the menu bar), an empty call list and the status bar, drawn like the real ones, so the window is on screen at once
  * and then fills in. A few dozen nodes and no font icons: CSS over the full window and loading the icon font are
  * most of its start-up time.
  */
@@ -38,10 +37,7 @@ public final class StartingView extends BorderPane {
         titles.setAlignment(Pos.CENTER_LEFT);
         HBox appBar = new HBox(logo, titles);
         appBar.getStyleClass().add("app-bar");
-        // the menu bar's height, so nothing moves when the real window replaces this one
-        Region menuBar = new Region();
-        menuBar.getStyleClass().add("menu-bar");
-        setTop(new VBox(menuBar, appBar));
+        setTop(appBar);
 
         HBox callsHeader = new HBox(Widgets.label("Calls", Styles.TEXT_BOLD));
         callsHeader.getStyleClass().add("pane-header");
