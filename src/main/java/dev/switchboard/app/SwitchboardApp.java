@@ -33,7 +33,13 @@ import org.slf4j.LoggerFactory;
 /** The JavaFX application: the monitor window on a {@link SwitchboardRuntime}. */
 public final class SwitchboardApp extends Application {
 
-    private static final Logger log = LoggerFactory.getLogger(SwitchboardApp.class);
+    /**
+     * Not a static field: the first logger configures logback (~0.1 s), and this class initialises on the main
+     * thread ahead of the toolkit; the back-end thread configures it beside the toolkit instead.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SwitchboardApp.class);
+    }
     /** A demo on a projector should read like a person talking, not scroll by. */
     static final double DEMO_SPEED = 1.0;
 
@@ -55,7 +61,7 @@ public final class SwitchboardApp extends Application {
         StartingView starting = StartingView.show(stage);
         CompletableFuture<Void> shown = new CompletableFuture<>();
         afterFirstFrame(stage.getScene(), () -> {
-            log.info("first frame shown");
+            log().info("first frame shown");
             shown.complete(null);
         });
         backEnd = WindowStart.started(args, DEMO_SPEED);
@@ -79,14 +85,14 @@ public final class SwitchboardApp extends Application {
         SavedSettings.Loaded loaded = started.loaded();
         desk = started.desk();
         if (desk != null) { // a team desk: no listener, no key, no secret; the hubs own the calls
-            log.info("window on the team hub {} as desk {}", desk.bus().url(), desk.desk());
+            log().info("window on the team hub {} as desk {}", desk.bus().url(), desk.desk());
             SwitchboardWindow.show(stage, WatcherBackend.of(desk, started.teamHub()), UiDispatcher.fx(),
                     WindowOptions.defaults().withPresenter(loaded.config().presenter()));
-            afterFirstFrame(stage.getScene(), () -> log.info("window ready"));
+            afterFirstFrame(stage.getScene(), () -> log().info("window ready"));
             return;
         }
         runtime = started.runtime();
-        log.info("window on {} ({} mode)", runtime.listenerUrl(), runtime.isDemo() ? "demo" : "live");
+        log().info("window on {} ({} mode)", runtime.listenerUrl(), runtime.isDemo() ? "demo" : "live");
         AppConfig config = loaded.config();
         SetupFile setup = new SetupFile(DataDirectory.forConfig(config).resolve(SetupFile.FILE_NAME),
                 new SetupStore.Fields(config.publicUrl().orElse(""), config.projectId().orElse("")));
@@ -101,7 +107,7 @@ public final class SwitchboardApp extends Application {
         SwitchboardWindow.show(stage, runtime.backend(), UiDispatcher.fx(), options);
         SwitchboardRuntime opened = runtime;
         afterFirstFrame(stage.getScene(), () -> {
-            log.info("window ready");
+            log().info("window ready");
             opened.service().releaseWarmup();
         });
     }
@@ -124,7 +130,7 @@ public final class SwitchboardApp extends Application {
         } else if (error instanceof StoreException) {
             problem = "The call history could not be opened: " + error.getMessage();
         } else {
-            log.error("Switchboard cannot start", error);
+            log().error("Switchboard cannot start", error);
             problem = String.valueOf(error.getMessage());
         }
         fail("Switchboard cannot start", problem);
@@ -157,7 +163,7 @@ public final class SwitchboardApp extends Application {
     private static void fail(String title, String problem) {
         // the message may quote what was typed, a pasted key among it
         String message = Redactor.redact(problem);
-        log.error("{}: {}", title, message);
+        log().error("{}: {}", title, message);
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setHeaderText(title);
         alert.showAndWait();

@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WindowStart {
 
-    private static final Logger log = LoggerFactory.getLogger(WindowStart.class);
-
     /** What the window runs on: a desk's watcher or the runtime (exactly one of the two), and Settings → Team hub. */
     record Started(SavedSettings.Loaded loaded, TeamWatcher desk, SwitchboardRuntime runtime, TeamHubSettings teamHub) {
     }
@@ -60,6 +58,7 @@ final class WindowStart {
         List<String> problems = new ArrayList<>();
         SavedSettings.Loaded loaded = SavedSettings.load(args, System.getenv(), Path.of("").toAbsolutePath(), problems);
         TeamWatcher desk = TeamMain.windowDesk(loaded.config(), loaded.file(), problems);
+        Logger log = LoggerFactory.getLogger(WindowStart.class); // on this thread: see SwitchboardApp.log()
         problems.forEach(log::warn);
         TeamHubSettings teamHub = loaded.file() == null ? null
                 : TeamMain.teamHubSettings(loaded.config(), loaded.file(), desk);
