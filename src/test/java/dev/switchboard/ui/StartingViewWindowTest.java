@@ -2,13 +2,18 @@ package dev.switchboard.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.ui.main.MainView;
 import dev.switchboard.ui.main.StartingView;
 import dev.switchboard.ui.main.SwitchboardWindow;
+import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,9 @@ class StartingViewWindowTest {
         assertEquals("Switchboard", stage.getTitle());
         assertEquals(1, stage.getIcons().size(), "one icon while starting");
         assertTrue(WindowHarness.texts().contains(StartingView.STARTING_TEXT), "says what it waits for");
+        String theme = new PrimerLight().getUserAgentStylesheet();
+        assertNotEquals(theme, Application.getUserAgentStylesheet(), "the theme is not loaded for the starting view");
+        Paint startingStatusBar = statusBarFill(robot);
 
         AtomicReference<SwitchboardWindow> shown = new AtomicReference<>();
         robot.interact(() -> {
@@ -61,5 +69,12 @@ class StartingViewWindowTest {
         assertEquals(7, stage.getIcons().size(), "every icon size once the window is built");
         WindowHarness.waitUntil(() -> robot.lookup("No calls yet").tryQuery().isPresent());
         assertFalse(WindowHarness.texts().contains(StartingView.STARTING_TEXT));
+        assertEquals(theme, Application.getUserAgentStylesheet(), "the monitor brings the theme");
+        assertEquals(statusBarFill(robot), startingStatusBar, "the starting view has the theme's colours");
+    }
+
+    private static Paint statusBarFill(FxRobot robot) {
+        Region bar = robot.lookup(".status-bar").queryAs(Region.class);
+        return bar.getBackground().getFills().get(0).getFill();
     }
 }

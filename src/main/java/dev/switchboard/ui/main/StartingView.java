@@ -1,8 +1,8 @@
 package dev.switchboard.ui.main;
 
 import atlantafx.base.theme.Styles;
-import dev.switchboard.ui.Stylesheets;
 import dev.switchboard.ui.Widgets;
+import javafx.application.Application;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,10 +17,12 @@ import javafx.stage.Stage;
 /**
  * What the window shows while its back end (settings, history, the listener) starts and its views are built: the
  * top bar (without the menu bar), an empty call list and the status bar, drawn like the real ones, so the window is on screen at once
- * and then fills in. A few dozen nodes and no font icons: CSS over the full window and loading the icon font are
- * most of its start-up time.
+ * and then fills in. A few dozen nodes, no font icons and a small stylesheet of its own instead of the AtlantaFX
+ * theme: CSS over the full window, loading the icon font and loading the theme are most of its start-up time.
  */
 public final class StartingView extends BorderPane {
+
+    private static final String STYLESHEET = StartingView.class.getResource("starting.css").toExternalForm();
 
     public static final String STARTING_TEXT = "Starting the webhook listener and the call history…";
 
@@ -68,12 +70,12 @@ public final class StartingView extends BorderPane {
      * {@link SwitchboardWindow#show} later puts the monitor in the same stage.
      */
     public static StartingView show(Stage stage) {
-        SwitchboardWindow.applyTheme(false);
+        // its own small look: the monitor applies the AtlantaFX theme when it replaces the view
+        Application.setUserAgentStylesheet(STYLESHEET);
         // one icon now; the window sets every size once it is built
         Image icon = SwitchboardWindow.icon(32);
         StartingView view = new StartingView(icon);
         Scene scene = new Scene(view, SwitchboardWindow.WIDTH, SwitchboardWindow.HEIGHT);
-        Stylesheets.addTo(scene.getStylesheets());
         stage.titleProperty().unbind(); // a stage that held a monitor before (tests reuse one) has it bound
         stage.setTitle("Switchboard");
         stage.getIcons().setAll(icon);

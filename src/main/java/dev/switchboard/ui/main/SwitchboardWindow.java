@@ -140,7 +140,8 @@ public final class SwitchboardWindow {
         model.close();
     }
 
-    static void applyTheme(boolean dark) {
+    /** The AtlantaFX theme for every window and dialog (the starting view has a small look of its own). */
+    public static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
