@@ -40,13 +40,19 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code target/switchboard.jar} and {@code bench/node/node_modules}, the script sees to both). Switchboard runs
  * through {@code packaging/switchboard}, so with the launcher's JVM options and class-data archive; each
  * {@code name=options} argument adds a Switchboard variant measured in the same run (e.g.
- * {@code "no-warmup=-Dswitchboard.warmupCalls=0"}), to tell what each measure pays. {@code -Dbench.idleMs} (on the
+ * {@code "no-warmup=-Dswitchboard.warmupCalls=0"}), to tell what each measure pays, and {@code name=node:script.js}
+ * another Node server (e.g. {@code "floor=node:bench/node/floor.js"}: the least a server can do, the benchmark's own
+ * floor). {@code -Dbench.idleMs} (on the
  * bench's JVM, {@code BENCH_JAVA_OPTS}) changes the idle second, e.g. to see a fully warmed process.
  */
 public final class ColdStartBench {
 
     private static final Map<String, CompletableFuture<Long>> accepts = new ConcurrentHashMap<>();
     private static final OkHttpClient sender = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+
+    /** A variant "name=node:script.js" runs that Node server instead of Switchboard (e.g. bench/node/floor.js). */
+    private static final String NODE = "node:";
+    private static final String TUTORIAL = "bench/node/server.js";
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -79,9 +85,11 @@ public final class ColdStartBench {
             for (int k = 0; k < sides; k++) {
                 int side = (k + run) % sides; // a different one goes first in each run
                 String name = side == 0 ? "tutorial" : variants.get(side - 1)[0];
-                List<String> command = side == 0 ? nodeCommand(root)
-                        : javaCommand(root, peer, List.of(variants.get(side - 1)[1].trim().split("\\s+")));
-                List<Long> latencies = runOnce(command, secret, peer, signature, side == 0 ? "/" : "/webhook",
+                String options = side == 0 ? NODE + TUTORIAL : variants.get(side - 1)[1].trim();
+                boolean node = options.startsWith(NODE); // another Node server beside the tutorial's
+                List<String> command = node ? nodeCommand(root, options.substring(NODE.length()))
+                        : javaCommand(root, peer, List.of(options.split("\\s+")));
+                List<Long> latencies = runOnce(command, secret, peer, signature, node ? "/" : "/webhook",
                         calls, run);
                 first.get(side).add(latencies.get(0));
                 later.get(side).addAll(latencies.subList(1, latencies.size()));
@@ -164,8 +172,8 @@ public final class ColdStartBench {
         return command;
     }
 
-    private static List<String> nodeCommand(Path root) {
-        return new ArrayList<>(List.of("node", root.resolve("bench/node/server.js").toString()));
+    private static List<String> nodeCommand(Path root, String script) {
+        return new ArrayList<>(List.of("node", root.resolve(script).toString()));
     }
 
     private static List<Long> runOnce(List<String> template, String secret, MockWebServer peer,
