@@ -13,15 +13,22 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** The headless experiment flags: {@code --import-profiles}, {@code --ab}, {@code --analyze}, {@code --report-dir}. */
 final class HeadlessExtras {
 
-    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    /**
+     * Each ended call's analysis and report, by call id; made by whichever comes first, the call's end or
+     * {@link #awaitPending}: a call's state reads "ended" before its listeners have run, so a waiter can be first.
+     */
+    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private volatile boolean following;
 
     /** {@code --import-profiles FILE}: 0 and one line per profile, or 1 and a one-line error. */
     static int importProfiles(AppConfig config, Path workingDir, PrintStream out, PrintStream err) {
@@ -65,26 +72,28 @@ final class HeadlessExtras {
         if (!post.enabled()) {
             return;
         }
+        following = true;
         runtime.calls().onAdded(call -> call.addListener((c, change) -> {
             if (c.state().isTerminal() && printer.markEnded(c.id())) {
                 // after the history commit: the analysis and the report read the stored call
-                CompletableFuture<?> done = runtime.recorder().flushAsync().exceptionally(e -> null)
+                CompletableFuture<Void> done = runtime.recorder().flushAsync().exceptionally(e -> null)
                         .thenCompose(v -> post.ended(c.id())).thenAccept(printer::emitLines);
-                synchronized (pending) {
-                    pending.add(done);
-                }
+                CompletableFuture<Void> entry = pending.computeIfAbsent(c.id(), id -> new CompletableFuture<>());
+                done.whenComplete((v, e) -> entry.complete(null));
             }
         }));
     }
 
-    /** Waits (a bounded while) for every analysis and report started so far. */
-    void awaitPending() {
-        List<CompletableFuture<?>> all;
-        synchronized (pending) {
-            all = new ArrayList<>(pending);
+    /** Waits (a bounded while) for the analysis and report of each of these ended calls, when they are made. */
+    void awaitPending(List<String> endedCalls) {
+        if (!following) {
+            return;
         }
+        CompletableFuture<?>[] all = endedCalls.stream()
+                .map(id -> pending.computeIfAbsent(id, k -> new CompletableFuture<>()))
+                .toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             // best effort at exit; each failure already printed its line
         }

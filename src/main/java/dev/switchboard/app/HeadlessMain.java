@@ -15,6 +15,7 @@ import dev.switchboard.team.TeamOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -146,6 +147,7 @@ public final class HeadlessMain {
 
     private static int playDemo(SwitchboardRuntime runtime, PrintStream out, PrintStream err, HeadlessPrinter printer,
                                 HeadlessExtras extras) throws InterruptedException {
+        List<String> played = new ArrayList<>();
         for (Scenario scenario : DEMO_SEQUENCE) {
             String callId;
             try {
@@ -171,8 +173,9 @@ public final class HeadlessMain {
                 err.println("switchboard: the simulated call " + callId + " did not end in time");
                 return 1;
             }
+            played.add(callId);
         }
-        extras.awaitPending();
+        extras.awaitPending(played);
         printer.awaitPrinted();
         out.println("switchboard: demo finished");
         return 0;
