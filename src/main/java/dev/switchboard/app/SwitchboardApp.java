@@ -40,6 +40,7 @@ public final class SwitchboardApp extends Application {
     private static Logger log() {
         return LoggerFactory.getLogger(SwitchboardApp.class);
     }
+
     /** A demo on a projector should read like a person talking, not scroll by. */
     static final double DEMO_SPEED = 1.0;
 
