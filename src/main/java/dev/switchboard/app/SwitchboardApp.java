@@ -70,7 +70,7 @@ public final class SwitchboardApp extends Application {
         backEnd.thenCombine(shown, (started, frame) -> started)
                 .whenComplete((started, error) -> Platform.runLater(() -> {
             if (error != null) {
-                starting.setStatus("Switchboard cannot start.");
+                starting.showCannotStart();
                 failed(error instanceof CompletionException ? error.getCause() : error);
             } else if (taken.compareAndSet(false, true)) {
                 if (stage.isShowing()) {

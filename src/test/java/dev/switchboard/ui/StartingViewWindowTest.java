@@ -73,6 +73,22 @@ class StartingViewWindowTest {
         assertEquals(statusBarFill(robot), startingStatusBar, "the starting view has the theme's colours");
     }
 
+    @Test
+    void startingViewKeepsItsLookWhenAnErrorDialogBringsTheTheme(FxRobot robot) throws Exception {
+        WindowHarness.waitUntil(() -> stage.isShowing() && stage.getScene().getRoot() instanceof StartingView);
+        Paint before = statusBarFill(robot);
+        robot.interact(() -> {
+            // what the start-up error path does before its dialog
+            ((StartingView) stage.getScene().getRoot()).showCannotStart();
+            SwitchboardWindow.applyTheme(false);
+        });
+        robot.interact(() -> stage.getScene().getRoot().applyCss());
+        assertEquals(before, statusBarFill(robot));
+        Region appBar = robot.lookup(".app-bar").queryAs(Region.class);
+        assertEquals(14, appBar.getPadding().getLeft(), "the top bar keeps its padding");
+        assertTrue(WindowHarness.texts().contains("Switchboard cannot start."));
+    }
+
     private static Paint statusBarFill(FxRobot robot) {
         Region bar = robot.lookup(".status-bar").queryAs(Region.class);
         return bar.getBackground().getFills().get(0).getFill();

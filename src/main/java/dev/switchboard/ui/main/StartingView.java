@@ -61,8 +61,19 @@ public final class StartingView extends BorderPane {
     }
 
     /** Says in the status bar what the window is waiting for. */
-    public void setStatus(String text) {
+    private void setStatus(String text) {
         status.setText(text);
+    }
+
+    /**
+     * Says the window cannot start, and keeps this view's look for the error dialog that follows: the dialog needs
+     * the theme as the user agent's stylesheet, which takes the place of this view's.
+     */
+    public void showCannotStart() {
+        setStatus("Switchboard cannot start.");
+        if (getScene() != null && !getScene().getStylesheets().contains(STYLESHEET)) {
+            getScene().getStylesheets().add(STYLESHEET);
+        }
     }
 
     /**
