@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.switchboard.ui.main.MainView;
 import dev.switchboard.ui.main.StartingView;
 import dev.switchboard.ui.main.SwitchboardWindow;
-import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.layout.Region;

@@ -77,7 +77,7 @@ public final class StartingView extends BorderPane {
     }
 
     /**
-     * Puts a starting view in {@code stage} with the light theme, one app icon and the window's size, and shows it;
+     * Puts a starting view in {@code stage} with its own light look, one app icon and the window's size, and shows it;
      * {@link SwitchboardWindow#show} later puts the monitor in the same stage.
      */
     public static StartingView show(Stage stage) {
