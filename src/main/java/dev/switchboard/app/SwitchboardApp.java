@@ -165,7 +165,6 @@ public final class SwitchboardApp extends Application {
         // the message may quote what was typed, a pasted key among it
         String message = Redactor.redact(problem);
         log().error("{}: {}", title, message);
-        SwitchboardWindow.applyTheme(false); // the starting view's stylesheet does not style dialogs
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setHeaderText(title);
         alert.showAndWait();

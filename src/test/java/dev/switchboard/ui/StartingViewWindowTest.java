@@ -77,12 +77,10 @@ class StartingViewWindowTest {
     void startingViewKeepsItsLookWhenAnErrorDialogBringsTheTheme(FxRobot robot) throws Exception {
         WindowHarness.waitUntil(() -> stage.isShowing() && stage.getScene().getRoot() instanceof StartingView);
         Paint before = statusBarFill(robot);
-        robot.interact(() -> {
-            // what the start-up error path does before its dialog
-            ((StartingView) stage.getScene().getRoot()).showCannotStart();
-            SwitchboardWindow.applyTheme(false);
-        });
+        robot.interact(() -> ((StartingView) stage.getScene().getRoot()).showCannotStart());
         robot.interact(() -> stage.getScene().getRoot().applyCss());
+        assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet(),
+                "the error dialog gets the theme");
         assertEquals(before, statusBarFill(robot));
         Region appBar = robot.lookup(".app-bar").queryAs(Region.class);
         assertEquals(14, appBar.getPadding().getLeft(), "the top bar keeps its padding");

@@ -66,14 +66,15 @@ public final class StartingView extends BorderPane {
     }
 
     /**
-     * Says the window cannot start, and keeps this view's look for the error dialog that follows: the dialog needs
-     * the theme as the user agent's stylesheet, which takes the place of this view's.
+     * Says the window cannot start, and brings the theme back for the error dialog that follows (this view's small
+     * stylesheet styles no dialog) while the view keeps its own look, its stylesheet now its scene's.
      */
     public void showCannotStart() {
         setStatus("Switchboard cannot start.");
         if (getScene() != null && !getScene().getStylesheets().contains(STYLESHEET)) {
             getScene().getStylesheets().add(STYLESHEET);
         }
+        SwitchboardWindow.applyTheme(false);
     }
 
     /**

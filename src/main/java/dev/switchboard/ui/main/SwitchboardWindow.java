@@ -141,7 +141,7 @@ public final class SwitchboardWindow {
     }
 
     /** The AtlantaFX theme for every window and dialog (the starting view has a small look of its own). */
-    public static void applyTheme(boolean dark) {
+    static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
